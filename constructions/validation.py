@@ -1,0 +1,88 @@
+"""Argument checks shared by every public construction.
+
+Every check raises :class:`ValueError` whose message names the argument, the
+value received and the allowed range, so that bad input never turns into a
+silently wrong answer.
+"""
+
+from __future__ import annotations
+
+import numbers
+import operator
+
+import numpy as np
+
+__all__ = [
+    "check_finite_array",
+    "check_integer",
+    "check_interval",
+    "check_one_of",
+    "check_real",
+]
+
+
+def check_integer(name: str, value, *, min_value: int | None = None,
+                  max_value: int | None = None) -> int:
+    """Return ``value`` as a Python int, or raise ``ValueError``.
+
+    Booleans are rejected: ``True`` is not a width.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ValueError(f"{name}={value!r} must be an integer")
+    value = operator.index(value)
+    if min_value is not None and value < min_value:
+        raise ValueError(f"{name}={value} is out of range; allowed: {name} >= {min_value}")
+    if max_value is not None and value > max_value:
+        raise ValueError(f"{name}={value} is out of range; allowed: {name} <= {max_value}")
+    return value
+
+
+def check_real(name: str, value, *, min_value: float | None = None,
+               max_value: float | None = None, strict_min: bool = False,
+               strict_max: bool = False) -> float:
+    """Return ``value`` as a finite float within the bounds, or raise ``ValueError``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{name}={value!r} must be a real number")
+    value_f = float(value)
+    if not np.isfinite(value_f):
+        raise ValueError(f"{name}={value!r} must be finite")
+    if min_value is not None and (value_f < min_value or (strict_min and value_f == min_value)):
+        op = ">" if strict_min else ">="
+        raise ValueError(f"{name}={value!r} is out of range; allowed: {name} {op} {min_value}")
+    if max_value is not None and (value_f > max_value or (strict_max and value_f == max_value)):
+        op = "<" if strict_max else "<="
+        raise ValueError(f"{name}={value!r} is out of range; allowed: {name} {op} {max_value}")
+    return value_f
+
+
+def check_interval(name: str, lo, hi) -> tuple[float, float]:
+    """Return a finite, non-empty interval ``(lo, hi)`` with ``lo < hi``."""
+    lo_f = check_real(f"{name}[0]", lo)
+    hi_f = check_real(f"{name}[1]", hi)
+    if not lo_f < hi_f:
+        raise ValueError(f"{name}=({lo!r}, {hi!r}) is empty or inverted; allowed: lower < upper")
+    return lo_f, hi_f
+
+
+def check_finite_array(name: str, value, *, ndim: int | tuple[int, ...] | None = None,
+                       dtype=np.float64) -> np.ndarray:
+    """Return ``value`` as a finite array of the given dimension, or raise ``ValueError``."""
+    try:
+        arr = np.asarray(value, dtype=dtype)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be convertible to a {np.dtype(dtype).name} array: {exc}") from None
+    if ndim is not None:
+        allowed = (ndim,) if isinstance(ndim, int) else ndim
+        if arr.ndim not in allowed:
+            raise ValueError(f"{name} has shape {arr.shape}; allowed: ndim in {allowed}")
+    if arr.dtype.kind in "fc" and not np.all(np.isfinite(arr)):
+        bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
+        raise ValueError(f"{name} has {bad} non-finite entries (NaN or inf); allowed: finite values")
+    return arr
+
+
+def check_one_of(name: str, value, allowed) -> str:
+    """Return ``value`` if it is one of ``allowed``, or raise ``ValueError``."""
+    if value not in allowed:
+        raise ValueError(f"{name}={value!r} is not supported; allowed: {', '.join(map(repr, allowed))}")
+    return value
