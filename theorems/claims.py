@@ -1,0 +1,203 @@
+"""The claim model: metadata and property, written once.
+
+A claim is a property function decorated with :func:`claim`; its negative
+controls hang off it (``@my_claim.control("…")``) and an optional proof that
+covers the whole statement hangs off it too (``@my_claim.proof``).  The
+registry built here is the single source of the catalogue
+(``python -m theorems list``, ``docs/claims.md``), of the checker's items and of
+the JSON records.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+__all__ = ["REGISTRY", "Claim", "Kind", "Role", "Source", "all_claims", "claim", "get_claim"]
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class Kind(enum.StrEnum):
+    """What sort of mathematical statement a claim is."""
+
+    IDENTITY = "identity"
+    BOUND = "bound"
+    RATE = "rate"
+    STATISTICAL = "statistical"
+    EXISTENCE = "existence"
+
+
+class Role(enum.StrEnum):
+    """How the checker treats a property's outcome."""
+
+    CLAIM = "claim"            #: must not be refuted
+    AS_STATED = "as_stated"    #: the lecture's literal wording; must be refuted
+    CONTROL = "control"        #: a hypothesis dropped or a constant sharpened; must be refuted
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a claim comes from.
+
+    Parameters
+    ----------
+    reference : str
+        Paper and year, with the theorem number where known.
+    lecture : str
+        Section of the lecture 「深層学習・人工知能の数理」 (今泉 2024).
+    """
+
+    reference: str
+    lecture: str
+
+    def __str__(self) -> str:
+        return f"{self.reference} [{self.lecture}]"
+
+
+@dataclass(eq=False)
+class Claim:
+    """A claim (or control, or literal lecture statement) and its property."""
+
+    id: str
+    kind: Kind
+    statement: str
+    formula: str
+    source: Source
+    hypotheses: tuple[str, ...]
+    implicit: tuple[str, ...]
+    catalogue: str
+    role: Role
+    property: Callable
+    module: str
+    parent: Claim | None = None
+    corrects: str | None = None
+    controls: list[Claim] = field(default_factory=list)
+    proof_fn: Callable | None = None
+
+    @property
+    def expects_refutation(self) -> bool:
+        return self.role is not Role.CLAIM
+
+    @property
+    def is_search(self) -> bool:
+        """Whether the property is a Hypothesis search (``@given``) or runs once."""
+        return hasattr(self.property, "hypothesis")
+
+    @property
+    def section(self) -> str:
+        return self.module.rsplit(".", 1)[-1]
+
+    def control(self, dropped: str, *, formula: str | None = None) -> Callable[[Callable], Claim]:
+        """Declare a negative control: ``dropped`` says which hypothesis is dropped or what is changed.
+
+        The control's property is written like the claim's and must be refuted.
+        """
+        if self.role is not Role.CLAIM:
+            raise ValueError(f"control on {self.id!r}: controls hang off claims, not off {self.role} records")
+
+        def register(fn: Callable) -> Claim:
+            name = getattr(fn, "__name__", None)
+            name = name.removeprefix(f"{self.id}_")
+            _check_property(fn, f"control of {self.id}")
+            ctl = Claim(
+                id=f"{self.id}/{name}", kind=self.kind, statement=dropped,
+                formula=formula or self.formula, source=self.source,
+                hypotheses=self.hypotheses, implicit=self.implicit, catalogue=self.catalogue,
+                role=Role.CONTROL, property=fn, module=fn.__module__, parent=self,
+            )
+            _register(ctl)
+            self.controls.append(ctl)
+            return ctl
+
+        return register
+
+    def proof(self, fn: Callable) -> Callable:
+        """Attach a proof that covers the whole statement (symbolic, or certified on the whole domain).
+
+        The proof runs once; the claim's property remains the search that
+        cross-checks the constructed objects against the proved formula.
+        """
+        if hasattr(fn, "hypothesis"):
+            raise ValueError(f"proof of {self.id!r} must run once: it cannot be a @given search")
+        self.proof_fn = fn
+        return fn
+
+
+REGISTRY: dict[str, Claim] = {}
+
+
+def _register(c: Claim) -> None:
+    if c.id in REGISTRY and REGISTRY[c.id].module != c.module:
+        raise ValueError(f"claim id {c.id!r} is declared twice ({REGISTRY[c.id].module} and {c.module})")
+    REGISTRY[c.id] = c
+
+
+def _check_property(fn: Callable, what: str) -> None:
+    target = getattr(getattr(fn, "hypothesis", None), "inner_test", fn)
+    params = inspect.signature(target).parameters
+    if "evidence" not in params:
+        raise ValueError(f"{what}: the property {fn.__name__!r} must take an 'evidence' argument")
+
+
+def claim(*, id: str, kind: Kind, statement: str, formula: str, source: Source,
+          hypotheses, implicit=(), catalogue: str, as_stated: bool = False,
+          corrects: str | None = None) -> Callable[[Callable], Claim]:
+    """Declare a claim: its metadata and its property, in one place.
+
+    Parameters
+    ----------
+    id : str
+        Stable snake_case id from the catalogue (``yarotsky_square``); a literal
+        lecture statement that is false ends in ``_as_stated``.
+    kind : Kind
+    statement, formula : str
+        One line in words; the formula.
+    source : Source
+    hypotheses, implicit : sequence of str
+        The hypotheses the lecture states, and those it leaves implicit.
+    catalogue : str
+        The catalogue entry (``"C12"``) in ``shared/CLAIMS.md``.
+    as_stated : bool
+        The lecture's literal wording, expected to be refuted.
+    corrects : str, optional
+        For a corrected claim, the id of the ``_as_stated`` record it corrects.
+    """
+    if not isinstance(id, str) or not _ID.match(id):
+        raise ValueError(f"id={id!r} must be snake_case ASCII")
+    if as_stated != id.endswith("_as_stated"):
+        raise ValueError(f"id={id!r}: a literal lecture statement, and only one, ends in '_as_stated'")
+    for name, value in (("statement", statement), ("formula", formula), ("catalogue", catalogue)):
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"claim {id!r}: {name} must be a non-empty string")
+    if not isinstance(source, Source):
+        raise ValueError(f"claim {id!r}: source must be a Source")
+    hypotheses, implicit = tuple(hypotheses), tuple(implicit)
+    if not hypotheses:
+        raise ValueError(f"claim {id!r}: hypotheses must list at least one hypothesis")
+
+    def register(fn: Callable) -> Claim:
+        _check_property(fn, f"claim {id}")
+        c = Claim(id=id, kind=Kind(kind), statement=statement, formula=formula, source=source,
+                  hypotheses=hypotheses, implicit=implicit, catalogue=catalogue,
+                  role=Role.AS_STATED if as_stated else Role.CLAIM, property=fn,
+                  module=fn.__module__, corrects=corrects)
+        _register(c)
+        return c
+
+    return register
+
+
+def all_claims(*, include_controls: bool = True) -> list[Claim]:
+    """Every registered record, in declaration order."""
+    return [c for c in REGISTRY.values() if include_controls or c.role is not Role.CONTROL]
+
+
+def get_claim(claim_id: str) -> Claim:
+    try:
+        return REGISTRY[claim_id]
+    except KeyError:
+        raise ValueError(f"unknown claim id {claim_id!r}; `python -m theorems list` shows the ids") from None

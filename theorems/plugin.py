@@ -1,0 +1,193 @@
+"""The pytest plugin: pytest and Hypothesis are the theorem checker's runner.
+
+Collects every claim module of the :mod:`theorems` package as a file of
+items (one per claim, per control and per literal lecture statement), runs
+each through :func:`theorems.runner.run_claim`, selects by ``--claim ID``,
+prints the verdict table at the end and writes ``--claims-json FILE``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import platform
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+from .claims import REGISTRY, Claim
+from .profiles import default_profile, register_profiles
+from .runner import Result, run_claim
+
+JSON_SCHEMA = "dl-lecture-theorems/results/1"
+PACKAGE_DIR = Path(__file__).resolve().parent
+_RESULTS = pytest.StashKey[list]()
+
+register_profiles()
+settings.load_profile(default_profile())
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("theorems", "theorem checker")
+    group.addoption("--claim", action="append", default=[], metavar="ID",
+                    help="run only this claim (with its controls and literal statement); repeatable")
+    group.addoption("--claims-json", metavar="FILE", default=None,
+                    help="write one JSON record per claim, control and literal statement")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_RESULTS] = []
+    path = config.getoption("claims_json", None)
+    if path:
+        parent = Path(path).resolve().parent
+        if not parent.is_dir() or not os.access(parent, os.W_OK):
+            raise pytest.UsageError(f"--claims-json={path}: directory {parent} does not exist or is not writable")
+
+
+class ClaimCheckFailed(Exception):
+    def __init__(self, result: Result):
+        super().__init__(result.outcome)
+        self.result = result
+
+
+class ClaimItem(pytest.Item):
+    """One claim, control or literal lecture statement."""
+
+    def __init__(self, *, claim: Claim, **kwargs):
+        super().__init__(**kwargs)
+        self.claim = claim
+
+    def runtest(self) -> None:
+        result = run_claim(self.claim)
+        self.config.stash[_RESULTS].append(result)
+        self.user_properties.append(("verdict", result.verdict))
+        if not result.ok:
+            raise ClaimCheckFailed(result)
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, ClaimCheckFailed):
+            r = excinfo.value.result
+            lines = [f"{r.id} ({r.role}): {r.outcome}", f"  statement: {r.statement}"]
+            if r.counterexample:
+                lines += ["  counterexample:", *("    " + s for s in r.counterexample.splitlines())]
+            if r.error:
+                lines += ["  error:", *("    " + s for s in r.error.splitlines())]
+            if r.role != "claim" and r.verdict != "refuted":
+                lines.append("  a control or literal statement that is not refuted means the search "
+                             "lost its power: strengthen the strategy, target(), or pin an @example")
+            return "\n".join(lines)
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self):
+        return self.path, None, f"{self.claim.role} {self.claim.id}"
+
+
+class ClaimModule(pytest.File):
+    """A module of :mod:`theorems` that declares claims."""
+
+    def collect(self):
+        modname = f"theorems.{self.path.stem}"
+        importlib.import_module(modname)
+        for c in [c for c in REGISTRY.values() if c.module == modname and c.parent is None]:
+            yield ClaimItem.from_parent(self, name=c.id, claim=c)
+            for ctl in c.controls:
+                yield ClaimItem.from_parent(self, name=ctl.id, claim=ctl)
+
+
+def pytest_collect_file(file_path: Path, parent):
+    path = Path(file_path).resolve()
+    if path.suffix != ".py" or path.parent != PACKAGE_DIR or path.name.startswith("_"):
+        return None
+    modname = f"theorems.{path.stem}"
+    importlib.import_module(modname)
+    if any(c.module == modname for c in REGISTRY.values()):
+        return ClaimModule.from_parent(parent, path=file_path)
+    return None
+
+
+def _selected(c: Claim, ids: set[str]) -> bool:
+    root = c.parent or c
+    return root.id in ids or (root.corrects in ids if root.corrects else False) or any(
+        other.corrects == root.id for other in REGISTRY.values() if other.id in ids)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    ids = set(config.getoption("claim") or [])
+    if not ids:
+        return
+    unknown = sorted(i for i in ids if i not in REGISTRY)
+    if unknown:
+        raise pytest.UsageError(f"--claim {', '.join(unknown)}: unknown claim id "
+                                "(`python -m theorems list` shows the ids)")
+    keep, drop = [], []
+    for item in items:
+        (keep if isinstance(item, ClaimItem) and _selected(item.claim, ids) else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+def verdict_table(results: list[Result]) -> list[str]:
+    """The verdict table: id, outcome, evidence, source, time."""
+    if not results:
+        return []
+    w_id = max(len(r.id) for r in results)
+    w_out = max(len(r.outcome) for r in results)
+    lines = []
+    for r in results:
+        mark = "" if r.ok else "  <-- FAILED"
+        ev = r.evidence_summary
+        ev = ev if len(ev) <= 110 else ev[:107] + "..."
+        lines.append(f"{r.id:<{w_id}}  {r.outcome:<{w_out}}  {r.seconds:6.2f}s  {r.catalogue:<4} {ev}{mark}")
+    claims = [r for r in results if r.role == "claim"]
+    counts = {v: sum(r.verdict == v for r in claims) for v in ("proved", "no counterexample", "consistent")}
+    expected = [r for r in results if r.role != "claim"]
+    lines.append("")
+    lines.append(f"{len(claims)} claims: {counts['proved']} proved, {counts['no counterexample']} no counterexample, "
+                 f"{counts['consistent']} consistent; {sum(r.ok for r in expected)}/{len(expected)} controls and "
+                 f"literal statements refuted as expected; {sum(not r.ok for r in results)} failed")
+    return lines
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
+    results = config.stash.get(_RESULTS, [])
+    if not results:
+        return
+    terminalreporter.section("theorem checker: verdicts")
+    for line in verdict_table(results):
+        terminalreporter.write_line(line)
+
+
+def _versions() -> dict[str, str]:
+    import hypothesis
+    import numpy
+    import scipy
+    import sympy
+
+    return {"python": platform.python_version(), "numpy": numpy.__version__, "scipy": scipy.__version__,
+            "sympy": sympy.__version__, "hypothesis": hypothesis.__version__, "pytest": pytest.__version__}
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus) -> None:
+    config = session.config
+    path = config.getoption("claims_json", None)
+    if not path:
+        return
+    profile = config.getoption("hypothesis_profile", None) or default_profile()
+    seed = config.getoption("hypothesis_seed", None)
+    doc = {
+        "schema": JSON_SCHEMA,
+        "profile": profile,
+        "seed": None if seed is None else str(seed),
+        "derandomized": bool(settings.get_profile(profile).derandomize),
+        "versions": _versions(),
+        "machine": {"platform": platform.platform(), "processor": platform.machine(),
+                    "cpus": os.cpu_count(), "argv": sys.argv[1:]},
+        "results": [r.to_json() for r in config.stash.get(_RESULTS, [])],
+    }
+    tmp = Path(str(path) + ".tmp")
+    tmp.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(path)

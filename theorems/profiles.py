@@ -1,0 +1,36 @@
+"""Hypothesis profiles, registered once and chosen by name.
+
+* ``fast`` — the default when typing ``pytest``: a quick search while editing;
+* ``ci`` — derived from Hypothesis' own ``ci`` profile (derandomized, so CI
+  never flakes); the default when the ``CI`` environment variable is set;
+* ``thorough`` — a deep hunt for counterexamples.
+
+Counterexamples are kept in the example database (``.hypothesis/`` at the
+working directory) and replayed first on the next run, except under ``ci``,
+which is derandomized and uses no database.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+__all__ = ["PROFILES", "default_profile", "register_profiles"]
+
+PROFILES = ("fast", "ci", "thorough")
+
+_COMMON = dict(deadline=None, report_multiple_bugs=False,
+               suppress_health_check=[HealthCheck.too_slow])
+
+
+def register_profiles() -> None:
+    """Register ``fast``, ``ci`` and ``thorough`` (idempotent)."""
+    settings.register_profile("fast", max_examples=40, **_COMMON)
+    settings.register_profile("ci", parent=settings.get_profile("ci"), max_examples=100, **_COMMON)
+    settings.register_profile("thorough", max_examples=2000, **_COMMON)
+
+
+def default_profile() -> str:
+    """``ci`` when the ``CI`` environment variable is set, else ``fast``."""
+    return "ci" if os.environ.get("CI") else "fast"

@@ -1,0 +1,163 @@
+"""Run one claim record and turn what happened into a :class:`Result`.
+
+Nothing else runs properties: the pytest plugin calls :func:`run_claim` for
+each item, and the command line reads the plugin's records.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .claims import Claim, Role
+from .evidence import ClaimViolation, Evidence, format_value
+from .verdicts import EmptyEvidence, Verdict, verdict_of
+
+__all__ = ["Result", "run_claim"]
+
+
+@dataclass
+class Result:
+    """What one claim, control or literal statement showed in one run."""
+
+    id: str
+    role: str
+    kind: str
+    catalogue: str
+    source: str
+    statement: str
+    verdict: str | None
+    ok: bool
+    outcome: str
+    examples: int
+    checks: int
+    worst_ratio: float | None = None
+    worst_where: dict[str, Any] = field(default_factory=dict)
+    worst_name: str | None = None
+    counterexample: str | None = None
+    proofs: list[str] = field(default_factory=list)
+    certificates: list[dict[str, Any]] = field(default_factory=list)
+    undecided: list[dict[str, Any]] = field(default_factory=list)
+    statistics: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["worst_where"] = {k: _jsonable(v) for k, v in self.worst_where.items()}
+        for group in ("certificates", "undecided", "statistics"):
+            for rec in d[group]:
+                rec["at"] = {k: _jsonable(v) for k, v in rec.get("at", {}).items()}
+        return d
+
+    @property
+    def evidence_summary(self) -> str:
+        """One line of evidence for the verdict table."""
+        parts = []
+        if self.proofs:
+            parts.append(f"{len(self.proofs)} symbolic")
+        whole = [c for c in self.certificates if c["whole_claim"]]
+        if whole:
+            parts.append(f"certified sup<={whole[0]['upper']:.3g}")
+        if self.examples:
+            parts.append(f"{self.examples} examples")
+        cert = [c for c in self.certificates if not c["whole_claim"]]
+        if cert:
+            parts.append(f"{len(cert)} certified")
+        if self.undecided:
+            gap = max(u["upper"] - u["lower"] for u in self.undecided)
+            parts.append(f"{len(self.undecided)} undecided (gap {gap:.2g})")
+        if self.statistics:
+            worst = min(self.statistics, key=lambda s: s["p_value"])
+            parts.append(f"{len(self.statistics)} tests, min p={worst['p_value']:.2g} (α={worst['alpha']:.0e})")
+        if self.worst_ratio is not None and self.verdict != Verdict.REFUTED:
+            parts.append(f"worst ratio {self.worst_ratio:.3g}")
+        if self.counterexample:
+            parts.append(self.counterexample.splitlines()[0])
+        if self.error:
+            parts.append(self.error.splitlines()[-1])
+        return "; ".join(parts)
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, bool | int | float | str) or v is None:
+        return v
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return format_value(v)
+
+
+def _run_search(c: Claim, ev: Evidence) -> None:
+    handle = c.property.hypothesis
+    original = handle.inner_test
+
+    def counted(*args, **kwargs):
+        ev.begin_example()
+        original(*args, **kwargs)
+        ev.end_example()
+
+    handle.inner_test = counted
+    try:
+        c.property(evidence=ev)
+    finally:
+        handle.inner_test = original
+
+
+def _counterexample(exc: ClaimViolation) -> str:
+    lines = [str(exc)]
+    lines += [n for n in getattr(exc, "__notes__", []) if n.startswith("Falsifying")]
+    return "\n".join(lines)
+
+
+def run_claim(c: Claim) -> Result:
+    """Run the proof (if any) and the property of ``c``; never raises for a refutation."""
+    ev = Evidence(c.id)
+    violation: ClaimViolation | None = None
+    error: str | None = None
+    start = time.perf_counter()
+    try:
+        if c.proof_fn is not None:
+            ev.in_proof = True
+            c.proof_fn(evidence=ev)
+        ev.in_proof = not c.is_search
+        if c.is_search:
+            _run_search(c, ev)
+        else:
+            c.property(evidence=ev)
+    except ClaimViolation as exc:
+        violation = exc
+    except Exception as exc:  # a crash is neither a proof nor a refutation
+        error = "".join(traceback.format_exception(exc, limit=-3)).rstrip()
+    seconds = time.perf_counter() - start
+
+    verdict: Verdict | None = None
+    if error is None:
+        try:
+            verdict = verdict_of(ev, violation)
+        except EmptyEvidence as exc:
+            error = f"EmptyEvidence: {exc}"
+
+    expected_refuted = c.role is not Role.CLAIM
+    if error is not None:
+        ok, outcome = False, "error"
+    elif verdict is Verdict.REFUTED:
+        ok = expected_refuted
+        outcome = "refuted as expected" if ok else "refuted"
+    else:
+        ok = not expected_refuted
+        outcome = str(verdict) if ok else f"{verdict}, but should be refuted"
+
+    worst = ev.worst
+    return Result(
+        id=c.id, role=str(c.role), kind=str(c.kind), catalogue=c.catalogue, source=str(c.source),
+        statement=c.statement, verdict=None if verdict is None else str(verdict), ok=ok, outcome=outcome,
+        examples=ev.n_examples, checks=ev.n_checks,
+        worst_ratio=None if worst is None else worst.ratio,
+        worst_where={} if worst is None else worst.at, worst_name=None if worst is None else worst.name,
+        counterexample=None if violation is None else _counterexample(violation),
+        proofs=list(ev.proofs), certificates=list(ev.certificates), undecided=list(ev.undecided),
+        statistics=list(ev.statistics), error=error, seconds=seconds,
+    )
