@@ -41,6 +41,7 @@ __all__ = [
     "compose",
     "evaluate_exact",
     "exact_pieces",
+    "fraction_array",
     "relu_abs_network",
     "relu_identity_network",
     "stack_parallel",
@@ -254,7 +255,7 @@ def evaluate_exact(network: DenseNetwork, points) -> np.ndarray:
     """
     _check_network("network", network)
     check_one_of("network.activation", network.activation, _EXACT_ACTIVATIONS)
-    z = _fraction_array(points)
+    z = fraction_array(points)
     if z.ndim == 1:
         z = z[:, None]
     if z.ndim != 2 or z.shape[1] != network.input_dim:
@@ -262,7 +263,7 @@ def evaluate_exact(network: DenseNetwork, points) -> np.ndarray:
     relu = network.activation == "relu"
     last = network.depth - 1
     for i, (w, b) in enumerate(zip(network.weights, network.biases, strict=True)):
-        z = z @ _fraction_array(w).T + _fraction_array(b)
+        z = z @ fraction_array(w).T + fraction_array(b)
         if i < last and relu:
             z = np.where(z > 0, z, Fraction(0))
     return z[:, 0] if network.output_dim == 1 else z
@@ -312,7 +313,7 @@ def exact_pieces(network: DenseNetwork, interval=(0, 1)) -> tuple[np.ndarray, np
     relu = network.activation == "relu"
     last = network.depth - 1
     for i, (w, b) in enumerate(zip(network.weights, network.biases, strict=True)):
-        pre = h @ _fraction_array(w).T + _fraction_array(b)
+        pre = h @ fraction_array(w).T + fraction_array(b)
         if i < last and relu:
             xs, pre = _insert_zero_crossings(xs, pre)
             pre = np.where(pre > 0, pre, Fraction(0))
@@ -344,7 +345,19 @@ def _insert_zero_crossings(xs: np.ndarray, pre: np.ndarray) -> tuple[np.ndarray,
     return all_x[distinct], all_pre[distinct]
 
 
-def _fraction_array(values) -> np.ndarray:
+def fraction_array(values) -> np.ndarray:
+    """``values`` as an object array of exact :class:`fractions.Fraction` entries.
+
+    Raises
+    ------
+    ValueError
+        If an entry is not a finite rational (NaN, inf, non-numeric string).
+
+    Examples
+    --------
+    >>> fraction_array([0.5, "1/3"]).tolist()
+    [Fraction(1, 2), Fraction(1, 3)]
+    """
     arr = np.asarray(values, dtype=object)
     flat = []
     for v in arr.ravel():

@@ -73,7 +73,7 @@ class Worst:
     at: dict[str, Any]
 
 
-@dataclass
+@dataclass(repr=False)
 class Evidence:
     """Recorder of one claim run.
 
@@ -101,6 +101,9 @@ class Evidence:
 
     def __repr__(self) -> str:  # shown in Hypothesis' "Falsifying example" line
         return "evidence"
+
+    def _repr_pretty_(self, p, cycle) -> None:  # Hypothesis' pretty printer
+        p.text("evidence")
 
     # -- bookkeeping used by the runner ---------------------------------
     def begin_example(self) -> None:

@@ -6,6 +6,8 @@ each item, and the command line reads the plugin's records.
 
 from __future__ import annotations
 
+import functools
+import re
 import time
 import traceback
 from dataclasses import asdict, dataclass, field
@@ -94,6 +96,7 @@ def _run_search(c: Claim, ev: Evidence) -> None:
     handle = c.property.hypothesis
     original = handle.inner_test
 
+    @functools.wraps(original)
     def counted(*args, **kwargs):
         ev.begin_example()
         original(*args, **kwargs)
@@ -108,7 +111,12 @@ def _run_search(c: Claim, ev: Evidence) -> None:
 
 def _counterexample(exc: ClaimViolation) -> str:
     lines = [str(exc)]
-    lines += [n for n in getattr(exc, "__notes__", []) if n.startswith("Falsifying")]
+    for n in getattr(exc, "__notes__", []):
+        if n.startswith("Draw "):
+            lines.append(n.strip())
+        if n.startswith("Falsifying"):
+            # one line: "Falsifying example: name(a=1, b=2, evidence=evidence)"
+            lines.append(re.sub(r",\s*\)", ")", re.sub(r"\(\s+", "(", re.sub(r"\n\s*", " ", re.sub(r"\s*#[^\n]*", "", n)))))
     return "\n".join(lines)
 
 
