@@ -394,9 +394,9 @@ class NoisyThresholdProblem:
 
     Examples
     --------
-    >>> problem = NoisyThresholdProblem(t_star=0.5, eta=0.1)
+    >>> problem = NoisyThresholdProblem(t_star=0.5, eta=0.125)
     >>> float(problem.population_risk(0.75))
-    0.3
+    0.3125
     >>> x, y = np.array([0.2, 0.7]), np.array([0, 1])
     >>> problem.empirical_risk(np.array([0.5, 0.8]), x, y).tolist()
     [0.0, 0.5]
