@@ -156,10 +156,15 @@ class Evidence:
             if holds not in (sympy.true, sympy.false):
                 raise InconclusiveProof(f"exact(): {name} {relation} {rhs_name or rhs} did not evaluate to a truth value")
             holds = bool(holds)
-        self.n_checks += 1
         if not holds:
+            self.n_checks += 1
             self._fail(f"{name}={format_value(lhs)}, but should be {relation} "
                        f"{rhs_name + '=' if rhs_name else ''}{format_value(rhs)}", at)
+        ratio = _exact_ratio(lhs, rhs, relation)
+        if ratio is None:
+            self.n_checks += 1
+        else:  # an inequality between positive numbers: steer the search towards equality
+            self._observe(ratio, name, at)
 
     # -- floating point --------------------------------------------------
     def close(self, lhs, rhs, *, rtol: float, atol: float = 0.0, name: str, why: str,
@@ -294,6 +299,20 @@ class Evidence:
         half = float(norm.isf(alpha / 2) * stderr)
         self.statistical(name=f"{name}={estimate:.6g} vs {truth:.6g} ± {half:.3g}", test="z-test",
                          p_value=p, alpha=alpha, at=at)
+
+
+def _exact_ratio(lhs, rhs, relation: str) -> float | None:
+    """lhs/rhs for ``<=``/``<`` (rhs/lhs for ``>=``/``>``) between positive reals, else None."""
+    if relation in ("==",):
+        return None
+    num, den = (lhs, rhs) if relation in ("<=", "<") else (rhs, lhs)
+    try:
+        num_f, den_f = float(num), float(den)
+    except (TypeError, ValueError):
+        return None
+    if den_f > 0 and num_f >= 0:
+        return num_f / den_f
+    return None
 
 
 def _pick(at: dict[str, Any] | None, i: int, shape: tuple[int, ...]) -> dict[str, Any]:
