@@ -453,14 +453,12 @@ class NoisyThresholdProblem:
         return ones_below + zeros_above
 
     def erm(self, x, y) -> float:
-        """A minimiser of R_n: the midpoint of the best gap (0 or 1 at the ends)."""
+        """A minimiser of R_n: t = x_(k+1) for the best split k (just above x_(n) if k = n)."""
         x, y = self._checked_sample(x, y)
         order = np.argsort(x, kind="stable")
         xs = x[order]
-        errors = self._errors_by_split(y[order])
-        edges = np.concatenate(([0.0], xs, [1.0]))
-        k = int(np.argmin(errors))
-        return float(0.5 * (edges[k] + edges[k + 1])) if 0 < k < xs.size else float(edges[k])
+        k = int(np.argmin(self._errors_by_split(y[order])))
+        return float(xs[k]) if k < xs.size else float(np.nextafter(xs[-1], np.inf))
 
     def uniform_deviation(self, x, y) -> float:
         """sup_{t∈R} |R(t) − R_n(t)|, exact up to float rounding of R at O(n) nodes."""

@@ -337,7 +337,8 @@ def vacuous_vc_dimension(n, *, delta) -> int:
     if excess(tiny) >= 0:
         return 1
     d = math.ceil(brentq(excess, tiny, 2.0 * n))
-    while d > 1 and excess(d - 1) >= 0:  # guard against the root landing within rounding of an integer
+    # the root may land within rounding of an integer: settle the integer by direct evaluation
+    while d > 1 and excess(d - 1) >= 0:
         d -= 1
     while excess(d) < 0:
         d += 1
