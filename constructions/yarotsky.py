@@ -13,8 +13,8 @@ The 1-D rate of smooth approximation (C10, β = 2, d = 1) needs no depth: the
 piecewise-linear interpolant on K pieces is a one-hidden-layer ReLU network with
 K units and W = 3K + 1 parameters, within ‖f″‖_∞/(8K²) of f.
 
-Not built here: the local-Taylor / partition-of-unity network of Yarotsky's
-Thm 1 for β-smooth f on [0,1]^d (see the module's absence in the report).
+Not built here (yet): the local-Taylor / partition-of-unity network of
+Yarotsky's Thm 1 for β-smooth f on [0,1]^d.
 
 References
 ----------
@@ -36,10 +36,10 @@ from .validation import check_finite_array, check_integer, check_real
 
 __all__ = [
     "approximate_product",
+    "interpolant_error_bound",
+    "multiplication_depth_for",
     "multiplication_error_bound",
     "multiplication_network",
-    "multiplication_depth_for",
-    "interpolant_error_bound",
     "pl_interpolant_network",
 ]
 
