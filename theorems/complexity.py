@@ -6,18 +6,54 @@ telescoping identity, proved here with sympy for all values and cross-checked
 exactly (rational arithmetic) on finite learning problems that Hypothesis
 draws; the inequality that classical theory builds on,
 |R(θ̂) − R_n(θ̂)| ≤ sup_{θ∈Θ} |R(θ) − R_n(θ)|, needs θ̂ ∈ Θ, and the control shows it.
+
+Around it: the Landau-O helper every rate claim uses (C00), checked against
+sequences whose answer is known; unbiasedness of R_n(θ) for a fixed θ (C01),
+exact on finite problems by enumerating every sample, and the optimism of the
+fitted θ̂ (OLS: σ²(1 − p/n) against σ²(1 + p/(n − p − 1))); the explicit VC
+bound of Bartlett–Harvey–Liaw–Mehrabian against brute-force shattering of tiny
+ReLU networks (C17); and the VC / DKW–Massart bounds as (1 − δ)-probability
+statements, tested by exact binomial tails, together with the arithmetic that
+makes them vacuous at the lecture's W = 10^7, L = 20, n = 5·10^4 (C18).
+
+References: Bartlett, Harvey, Liaw, Mehrabian 2019 (JMLR 20:63, Thm 7);
+Massart 1990 (Ann. Probab. 18:1269); Anthony & Bartlett 1999 (Thm 4.3).
 """
 
 from __future__ import annotations
 
+import functools
+import math
+from fractions import Fraction
+
+import numpy as np
 import sympy
-from hypothesis import given
+from hypothesis import Phase, example, given, settings
 from hypothesis import strategies as st
 
+from constructions.rates import bounded_ratio, geometric_sizes
+from constructions.risks import FiniteLearningProblem, NoisyThresholdProblem, expected_ols_test_mse
 from constructions.risks import error_decomposition as decompose
+from constructions.risks import expected_ols_training_mse, ols_risk_replicates
+from constructions.shattering import largest_shattered_size
+from constructions.uniform_deviation import (
+    BOUNDS,
+    bound_exceedances,
+    count_exceedances,
+    uniform_deviation_replicates,
+)
+from constructions.vc_dimension import (
+    bhlm_vc_upper_bound,
+    dense_architecture,
+    dkw_epsilon,
+    generalization_bound_for_size,
+    vacuous_vc_dimension,
+    vc_generalization_bound,
+)
 
 from .claims import Kind, Source, claim
-from .strategies import finite_learning_problems
+from .strategies import finite_learning_problems, seeds
+from .tolerances import EPS
 
 _SOURCE = Source("Lecture slide (telescoping identity); see e.g. Shalev-Shwartz & Ben-David 2014, §5.2",
                  lecture="汎化誤差の分解")
@@ -96,3 +132,380 @@ def complexity_error_le_uniform_deviation_outside_the_class(problem, data, evide
     parts = decompose(problem, sample, theta_hat, model_class=[theta_0])
     evidence.exact(abs(parts.complexity), parts.uniform_deviation, "<=", name="|R(θ̂) − R_n(θ̂)|",
                    rhs_name="sup_{θ₀} |R − R_n|", at={"sample": sample, "theta_hat": theta_hat, "theta_0": theta_0})
+
+
+# ---------------------------------------------------------------------------
+# C00  Landau O
+# ---------------------------------------------------------------------------
+#: The sweep on which every O-verdict of this module is taken: N = 10, 10^{1.25}, …, 10^8.
+_BIG_O_SIZES = geometric_sizes(10, 1e8, num=29).astype(float)
+#: Growth factor of :func:`constructions.rates.bounded_ratio` that separates the family below:
+#: bounded members have (max of the ratio over the second half)/(max over the first) ≤ 1.013,
+#: the slowest unbounded one, log N, has ≥ log 10^8 / log 10^4.25 · (1 − 10^{−4})/(1 + 10^{−2.125}) ≈ 1.87.
+_BIG_O_GROWTH = 4 / 3
+_POWERS = st.sampled_from([Fraction(k, 2) for k in range(-2, 5)])   # −1, −1/2, …, 2
+_LOG_POWERS = st.integers(0, 2)
+
+
+def _is_big_o(x, y) -> tuple[bool, object]:
+    """The helper's verdict x_N = O(y_N) on the module's sweep, and its evidence."""
+    evidence = bounded_ratio(_BIG_O_SIZES, x, y, growth_factor=_BIG_O_GROWTH)
+    return not evidence.grows, evidence
+
+
+def _power_log(N, power: Fraction, log_power: int):
+    return N ** float(power) * np.log(N) ** log_power
+
+
+@claim(
+    id="big_o_definition", kind=Kind.RATE, catalogue="C00",
+    statement="The Landau-O helper (bounded ratio on a geometric sweep, with a witness constant) "
+              "agrees with the definition on sequences whose answer is known",
+    formula="x_N = O(y_N) ⇔ ∃ N′, C > 0: N > N′ ⇒ |x_N| ≤ C|y_N|",
+    source=Source("Lecture notation slide (standard Landau symbol; e.g. Knuth 1976, SIGACT News 8(2))",
+                  lecture="記法"),
+    hypotheses=("y_N ≠ 0 on the sweep", "N → ∞ (only a finite range N ∈ [10, 10^8] can be explored)"),
+    implicit=("a finite sweep is evidence, not proof: the helper's verdict is only meaningful for "
+              "sequences whose ratio is already in its asymptotic regime on the sweep",),
+)
+@given(alpha=_POWERS, gamma=_POWERS, beta=_LOG_POWERS, eta=_LOG_POWERS,
+       a=st.floats(0.25, 4.0, allow_nan=False, allow_infinity=False),
+       b=st.floats(-1.0, 1.0, allow_nan=False, allow_infinity=False))
+def big_o_definition(alpha, gamma, beta, eta, a, b, evidence):
+    """The O-helper's verdict matches the definition on power–log sequences, with correct witness constants.
+
+    Statement: for x_N = a N^α (log N)^β (1 + b N^{−1/2}) and y_N = N^γ (log N)^η the truth is
+    x = O(y) ⇔ α < γ or (α = γ and β ≤ η); ``constructions.rates.bounded_ratio`` (not growing by more
+    than the factor 4/3 between the halves of the sweep) returns that answer.  Also, with the helper's
+    witness constant C = max_{N > N′} x_N/y_N: 3N + 5 ≤ C·N for every N > N′ (exactly, C = 3 + 5/N₁),
+    and N log N / N² ≤ 1/e for all N (the analytic witness), while the helper says O.
+    Checked as: Hypothesis search over the exponents and constants; exact integer/rational check of the
+    witness constant of 3N + 5; a bound for N log N = O(N²).
+    Domain: α, γ ∈ {−1, −1/2, …, 2}, β, η ∈ {0, 1, 2}, a ∈ [1/4, 4], b ∈ [−1, 1]; N ∈ [10, 10^8], 29
+    geometric sizes.
+    Deviation from the lecture: none in the definition; the executable version can only look at a
+    finite range, so the family is restricted to ratios that are monotone after N ≈ e^4 (|β − η| ≤ 2,
+    exponent gaps ≥ 1/2), where a finite sweep decides.
+    """
+    N = _BIG_O_SIZES
+    x = a * _power_log(N, alpha, beta) * (1.0 + b / np.sqrt(N))
+    y = _power_log(N, gamma, eta)
+    truth = alpha < gamma or (alpha == gamma and beta <= eta)
+    verdict, _ = _is_big_o(x, y)
+    at = {"alpha": alpha, "gamma": gamma, "beta": beta, "eta": eta, "a": a, "b": b}
+    evidence.exact(verdict, truth, name="helper's verdict [x = O(y)]",
+                   rhs_name="[α < γ or (α = γ and β ≤ η)]", at=at)
+
+    # 3N + 5 = O(N): the witness constant is 3 + 5/N₁ at the first size past N′, exactly.
+    ints = [int(n) for n in N]
+    verdict, ratio = _is_big_o(3 * N + 5, N)
+    tail = [n for n in ints if n > ratio.threshold]
+    witness = Fraction(3 * tail[0] + 5, tail[0])
+    evidence.exact(verdict, True, name="helper's verdict [3N + 5 = O(N)]")
+    evidence.close(ratio.witness_constant, float(witness), rtol=2 * EPS, name="helper's witness C",
+                   why="one correctly rounded division and its conversion", at={"N1": tail[0]})
+    evidence.exact(max(Fraction(3 * n + 5, n) for n in tail), witness, "<=",
+                   name="max_{N > N′} (3N + 5)/N", rhs_name="C = 3 + 5/N₁", at={"N'": ratio.threshold})
+
+    # N log N = O(N²), with the analytic witness C = max_N log N / N = 1/e.
+    verdict, ratio = _is_big_o(N * np.log(N), N ** 2)
+    evidence.exact(verdict, True, name="helper's verdict [N log N = O(N²)]")
+    evidence.bound(ratio.ratios, 1 / math.e, name="N log N / N²", rhs_name="1/e", at={"N": N},
+                   slack=4 * EPS, why_slack="log, two products and a division, each correctly rounded")
+
+
+@big_o_definition.control("N^{−1} log N declared O(N^{−1}): the ratio log N keeps growing over the sweep")
+@given(top=st.integers(6, 15))
+def big_o_definition_log_over_n(top, evidence):
+    N = geometric_sizes(10, 10.0 ** top, num=4 * top + 1).astype(float)
+    ratio = bounded_ratio(N, np.log(N) / N, 1 / N, growth_factor=_BIG_O_GROWTH)
+    evidence.bound(ratio.last_half_max, _BIG_O_GROWTH * ratio.first_half_max,
+                   name="max_{N > N′} (N^{−1} log N)/N^{−1}", rhs_name="(4/3)·max_{N ≤ N′}",
+                   at={"N'": ratio.threshold, "N_max": N[-1]})
+
+
+# ---------------------------------------------------------------------------
+# C01  Training versus test risk
+# ---------------------------------------------------------------------------
+_OLS_REPLICATES = 1000
+#: n − p ≥ 10 keeps the fourth moment of tr((XᵀX)⁻¹) finite, so the z-test's standard error is reliable.
+_OLS_MIN_RESIDUAL_DOF = 10
+_NOISE_VARIANCES = st.sampled_from([Fraction(1, 4), Fraction(1), Fraction(4)])
+_ALPHA = 1e-6
+#: Controls refuted by a statistic of a drawn seed skip shrinking: a "smaller" seed explains nothing.
+_NO_SHRINK = tuple(p for p in Phase if p is not Phase.shrink)
+
+
+@st.composite
+def _ols_sizes(draw):
+    p = draw(st.integers(1, 10), label="p")
+    n = draw(st.integers(p + _OLS_MIN_RESIDUAL_DOF, 5 * p + 20), label="n")
+    return n, p
+
+
+def _mean_and_stderr(values: np.ndarray) -> tuple[float, float]:
+    return float(values.mean()), float(values.std(ddof=1) / math.sqrt(values.size))
+
+
+@claim(
+    id="train_vs_test_risk", kind=Kind.STATISTICAL, catalogue="C01",
+    statement="For a fixed θ (independent of the sample) the empirical risk is unbiased for the "
+              "population risk; for OLS on Gaussian designs E[training MSE] = σ²(1 − p/n) and "
+              "E[test MSE] = σ²(1 + p/(n−p−1))",
+    formula="E_{D_n}[R_n(θ)] = R(θ);  E R_n(β̂) = σ²(1 − p/n),  E R(β̂) = σ²(1 + p/(n − p − 1))",
+    source=Source("Lecture definitions of R_n and R; OLS expectations: e.g. Hastie, Tibshirani, "
+                  "Friedman 2009, §7.4 and the inverse-Wishart mean (CLAIMS.md C01)",
+                  lecture="学習の設定"),
+    hypotheses=("D_n i.i.d. from the population", "θ fixed, i.e. chosen without looking at D_n"),
+    implicit=("OLS: x ~ N(0, I_p), y = xᵀβ* + ε, ε ~ N(0, σ²) independent of x, n ≥ p + 2 "
+              "(test MSE formula); here n ≥ p + 10 for the Monte Carlo",),
+)
+# each example also runs 1000 OLS replicates (≈ 0.05 s); 30 examples suffice for the z-tests
+@settings(max_examples=30)
+@given(problem=finite_learning_problems(), n=st.integers(1, 4), sizes=_ols_sizes(),
+       noise=_NOISE_VARIANCES, seed=seeds())
+def train_vs_test_risk(problem, n, sizes, noise, seed, evidence):
+    """The empirical risk of a fixed θ is unbiased; the training risk of the fitted θ̂ is optimistic.
+
+    Statement: E_{D_n}[R_n(θ)] = R(θ) for every θ fixed in advance; for the ERM θ̂,
+    E[R_n(θ̂)] ≤ E[R(θ̂)]; for OLS, E[‖y − Xβ̂‖²/n] = σ²(1 − p/n), E[σ² + ‖β̂ − β*‖²] = σ²(1 + p/(n−p−1))
+    and E[R_n(θ₀)] = R(θ₀) for a fixed θ₀.
+    Checked as: exact rational identity (``FiniteLearningProblem.expectation_over_samples`` enumerates every
+    sample) for every θ of the table, and the ERM inequality exactly; three z-tests (α = 1e-6 each) of
+    Monte Carlo means over 1000 OLS replicates against the exact expectations.
+    Domain: finite problems with ≤ 5 support points, ≤ 5 predictors, squared or 0–1 loss, n ∈ {1, …, 4};
+    OLS with p ∈ [1, 10], n ∈ [p + 10, 5p + 20], σ² ∈ {1/4, 1, 4}, β*, θ₀ ~ N(0, I_p) from the seed.
+    Deviation from the lecture: the lecture defines R_n and R without saying that R_n estimates R only
+    for θ chosen independently of the sample; the control shows what fails for θ̂.
+    """
+    at = {"n": n}
+    for theta in range(problem.n_models):
+        mean = problem.expectation_over_samples(n, lambda s, t=theta: problem.empirical_risk(t, s))
+        evidence.exact(mean, problem.population_risk(theta), name="E[R_n(θ)]", rhs_name="R(θ)",
+                       at={**at, "theta": theta})
+    train = problem.expectation_over_samples(n, lambda s: problem.empirical_risk(problem.erm(s), s))
+    test = problem.expectation_over_samples(n, lambda s: problem.population_risk(problem.erm(s)))
+    evidence.exact(train, test, "<=", name="E[R_n(θ̂_ERM)]", rhs_name="E[R(θ̂_ERM)]", at=at)
+
+    n_ols, p = sizes
+    rng = np.random.default_rng(seed)
+    beta, theta0 = rng.standard_normal(p), rng.standard_normal(p)
+    out = ols_risk_replicates(n_ols, p, noise_variance=float(noise), n_replicates=_OLS_REPLICATES,
+                              rng=rng, beta_star=beta, theta_fixed=theta0)
+    at = {"n": n_ols, "p": p, "sigma2": noise, "seed": seed}
+    for values, truth, name in (
+            (out.training_mse, expected_ols_training_mse(n_ols, p, noise_variance=noise), "mean R_n(β̂)"),
+            (out.test_mse, expected_ols_test_mse(n_ols, p, noise_variance=noise), "mean R(β̂)"),
+            (out.fixed_training_mse, out.fixed_risk, "mean R_n(θ₀)")):
+        estimate, stderr = _mean_and_stderr(values)
+        evidence.confidence(estimate, stderr, float(truth), name=name, alpha=_ALPHA, at=at)
+
+
+_COIN = FiniteLearningProblem(points=((0, 0), (1, 1)), probabilities=(Fraction(1, 2), Fraction(1, 2)),
+                              predictions=((0, 0), (1, 1)), loss="zero_one")
+
+
+@train_vs_test_risk.control(
+    "θ data-dependent: θ̂ = ERM(D_n) in place of a fixed θ, exactly on finite problems")
+@example(problem=_COIN, n=1)  # two constant predictors on a fair coin: E R_n(θ̂) = 0 but E R(θ̂) = 1/2
+@given(problem=finite_learning_problems(), n=st.integers(1, 4))
+def train_vs_test_risk_for_erm(problem, n, evidence):
+    train = problem.expectation_over_samples(n, lambda s: problem.empirical_risk(problem.erm(s), s))
+    test = problem.expectation_over_samples(n, lambda s: problem.population_risk(problem.erm(s)))
+    evidence.exact(train, test, name="E[R_n(θ̂_ERM)]", rhs_name="E[R(θ̂_ERM)]", at={"n": n})
+
+
+@train_vs_test_risk.control(
+    "θ data-dependent: the OLS training MSE taken as an unbiased estimate of its test MSE")
+@settings(max_examples=5, phases=_NO_SHRINK)  # refuted by z ≥ 13 at the least favourable sizes
+@given(sizes=_ols_sizes(), noise=_NOISE_VARIANCES, seed=seeds())
+def train_vs_test_risk_for_ols(sizes, noise, seed, evidence):
+    n, p = sizes
+    out = ols_risk_replicates(n, p, noise_variance=float(noise), n_replicates=_OLS_REPLICATES,
+                              rng=np.random.default_rng(seed))
+    estimate, stderr = _mean_and_stderr(out.training_mse)
+    evidence.confidence(estimate, stderr, float(expected_ols_test_mse(n, p, noise_variance=noise)),
+                        name="mean R_n(β̂) vs σ²(1 + p/(n−p−1))", alpha=_ALPHA,
+                        at={"n": n, "p": p, "sigma2": noise, "seed": seed})
+
+
+# ---------------------------------------------------------------------------
+# C17  VC dimension of ReLU networks (BHLM Theorem 7)
+# ---------------------------------------------------------------------------
+@functools.lru_cache(maxsize=None)
+def _brute_force_vc_dimension(n_hidden: int) -> int:
+    """Largest equally spaced set shattered by sign(c + Σ_j a_j relu(w_j x + b_j)); a lower bound on VCdim.
+
+    Sizes up to U + 2 suffice: a function with U + 1 linear pieces changes sign at most U + 1 times, and
+    a set of U + 3 equally spaced points contains U + 2 equally spaced ones.  Cached: hundreds of LPs.
+    """
+    return largest_shattered_size(n_hidden, max_points=n_hidden + 2).size
+
+
+_HIDDEN_UNITS = st.sampled_from([1, 2])
+
+
+@claim(
+    id="vc_dim_bhlm", kind=Kind.BOUND, catalogue="C17",
+    statement="The explicit Bartlett–Harvey–Liaw–Mehrabian bound L + L̄W log₂(4epR log₂(2epR)) is at least "
+              "the VC dimension of sign(f) for ReLU networks",
+    formula="VCdim(sign F) ≤ L + L̄·W·log₂(4epR·log₂(2epR)),  R = Σ_i i·k_i (ReLU: p = 1, d = 1)",
+    source=Source("Bartlett, Harvey, Liaw, Mehrabian 2019, JMLR 20(63), Theorem 7 (the lecture attributes "
+                  "O(WL log W) to Anthony & Bartlett 1999)", lecture="複雑性誤差"),
+    hypotheses=("piecewise-linear activation with p + 1 pieces (ReLU)",
+                "layered architecture, one output unit"),
+    implicit=("W counts weights and biases", "L counts layers including the output unit",
+              "the lecture's O(WL log W) hides the constant and uses L in place of L̄ ≤ L"),
+)
+@given(n_hidden=_HIDDEN_UNITS)
+def vc_dim_bhlm(n_hidden, evidence):
+    """The BHLM Theorem 7 bound dominates the brute-force VC dimension of tiny ReLU networks.
+
+    Statement: for x ∈ R, f(x) = c + Σ_{j≤U} a_j relu(w_j x + b_j), VCdim(sign f) ≤ BHLM(U), the Theorem 7
+    value for the architecture 1 → U → 1 (44.2 for U = 1, 85.5 for U = 2), and also ≤ U + 2 (sign changes).
+    Checked as: search over U; the left side is the largest shattered equally spaced set, found by LP
+    brute force (every labeling, every activation pattern; witnesses re-evaluated) — a proven lower bound
+    on VCdim, so the comparison is sound in the direction that matters.
+    Domain: U ∈ {1, 2} hidden ReLU units, 1-D input (brute force finds VCdim ≥ 2 and ≥ 3).
+    Deviation from the lecture: the lecture's "VC O(WL log W), Anthony & Bartlett (1999)" is a rate
+    without constant; the explicit bound is BHLM's (2019).  At these sizes the bound exceeds the true
+    value by a factor of ~25: the check shows validity, not tightness.
+    """
+    arch = dense_architecture(1, [n_hidden])
+    vc = _brute_force_vc_dimension(n_hidden)
+    bound = bhlm_vc_upper_bound(arch)
+    at = {"U": n_hidden, "W": arch.n_params, "L": arch.depth}
+    evidence.bound(vc, bound.value, name="largest shattered set", rhs_name="BHLM Theorem 7 bound", at=at)
+    evidence.exact(vc, n_hidden + 2, "<=", name="largest shattered set",
+                   rhs_name="U + 2 (sign changes)", at=at)
+
+
+@vc_dim_bhlm.control("W and the log factor dropped, one sign change per hidden unit: VCdim ≤ U")
+@given(n_hidden=_HIDDEN_UNITS)
+def vc_dim_bhlm_with_unit_count(n_hidden, evidence):
+    # Why this control and not the catalogue's (a piecewise-quadratic activation under the d = 1 formula):
+    # that formula still gives ≥ 44 here, far beyond what a tiny brute force can shatter, so it cannot be
+    # refuted at these sizes; and W/2 (W = 3U + 1) is *not* refuted either (2 ≤ 2, 3 ≤ 3.5, 5 ≤ 5 for
+    # U = 1, 2, 3).  U is the count a reader gets by forgetting the output bias' extra sign change.
+    vc = _brute_force_vc_dimension(n_hidden)
+    evidence.exact(vc, n_hidden, "<=", name="largest shattered set", rhs_name="U", at={"U": n_hidden})
+
+
+# ---------------------------------------------------------------------------
+# C18  Generalization gap: VC and DKW bounds
+# ---------------------------------------------------------------------------
+_DEVIATION_REPLICATES = 1000
+_ERM_REPLICATES = 200
+_DELTAS = st.sampled_from([0.01, 0.05, 0.1, 0.2])
+#: The lecture's example of an over-parameterised network and sample size.
+_LECTURE_W, _LECTURE_L, _LECTURE_N = 10**7, 20, 50_000
+
+
+def _lecture_architecture():
+    """19 hidden layers of width 745 on a 1-D input: W = 10 006 096 ≈ 10^7 parameters, L = 20 layers."""
+    return dense_architecture(1, [745] * (_LECTURE_L - 1))
+
+
+@claim(
+    id="vc_generalization_gap_as_stated", as_stated=True, kind=Kind.BOUND, catalogue="C18",
+    statement="|R(θ̂) − R_n(θ̂)| = O(√(LW log W)/√n), read literally: for every sample, with a constant C",
+    formula="|R(θ̂) − R_n(θ̂)| ≤ C·√(d/n) for every D_n  (d = VCdim; here thresholds, d = 1)",
+    source=Source("Lecture slide 「複雑性誤差」 (VC bound quoted with '=')", lecture="複雑性誤差"),
+    hypotheses=("θ̂ = ERM over a class of VC dimension d", "0–1 loss"),
+    implicit=("no probability qualifier: '=' read as holding for every sample",),
+)
+@settings(phases=_NO_SHRINK)  # every drawn (C, seed) is a counterexample; shrinking adds nothing
+@given(c=st.floats(1.0, 20.0, allow_nan=False, allow_infinity=False), seed=seeds())
+def vc_generalization_gap_as_stated(c, seed, evidence):
+    """A sample of positive probability makes the ERM gap ≥ 0.42 at every n, beyond any C/√n.
+
+    Statement: for thresholds 1[x ≥ t] on x ~ U[0, 1], t* = 1/2, label noise η = 0.1, a sample with all
+    x_i ∈ [0, 0.1] and all labels 1 (probability (0.01)^n > 0) gives θ̂ = min x_i, R_n(θ̂) = 0 and
+    R(θ̂) ≥ 0.1 + 0.8·0.4 = 0.42; at n = ⌊(C/0.4)²⌋ + 1 that exceeds C/√n.
+    Checked as: the constructed sample, exact ERM and closed-form R; expected to be refuted.
+    Domain: C ∈ [1, 20], sample positions from the seed.
+    Deviation from the lecture: this is the lecture's wording; the corrected claim is
+    ``vc_generalization_gap`` (≤ with probability ≥ 1 − δ).
+    """
+    problem = NoisyThresholdProblem(t_star=0.5, eta=0.1)
+    n = math.floor((c / 0.4) ** 2) + 1
+    x = 0.1 * np.random.default_rng(seed).random(n)
+    y = np.ones(n, dtype=np.int64)
+    t = problem.erm(x, y)
+    gap = abs(float(problem.population_risk(t)) - float(problem.empirical_risk(t, x, y)))
+    evidence.bound(gap, c / math.sqrt(n), name="|R(θ̂) − R_n(θ̂)|", rhs_name="C·√(1/n)",
+                   at={"C": c, "n": n})
+
+
+@claim(
+    id="vc_generalization_gap", kind=Kind.STATISTICAL, catalogue="C18",
+    corrects="vc_generalization_gap_as_stated",
+    statement="With probability ≥ 1 − δ the uniform deviation of thresholds is at most the DKW–Massart ε "
+              "and the VC ε (d = 1), and so is the ERM gap; for W = 10^7, L = 20, n = 5·10^4 the VC "
+              "bound exceeds 1",
+    formula="P(sup_t |F_n(t) − F(t)| ≥ √(ln(2/δ)/(2n))) ≤ δ;  "
+            "P(sup_h |R − R_n| ≥ √(8(d ln(2en/d) + ln(4/δ))/n)) ≤ δ",
+    source=Source("Massart 1990, Ann. Probab. 18(3); Anthony & Bartlett 1999, Thm 4.3 with Sauer–Shelah; "
+                  "BHLM 2019, Thm 7", lecture="複雑性誤差"),
+    hypotheses=("i.i.d. sample", "bounded (0–1) loss", "class of finite VC dimension d"),
+    implicit=("the statement is about the sup over the class, hence about any θ̂ in it",
+              "'=' in the lecture means '≤ with probability ≥ 1 − δ'"),
+)
+@settings(max_examples=20)  # each example draws 2 × 1000 + 200 samples; 20 seeds × 3 binomial tests
+@given(n=st.integers(20, 300), delta=_DELTAS, seed=seeds())
+def vc_generalization_gap(n, delta, seed, evidence):
+    """The VC and DKW bounds hold with frequency ≥ 1 − δ; the VC route is vacuous at the lecture's sizes.
+
+    Statement: for x ~ U[0, 1], D_n = sup_t |F_n(t) − t| (the uniform deviation of the class of half-lines,
+    d = 1) satisfies P(D_n ≥ ε_DKW(n, δ)) ≤ δ and P(D_n ≥ ε_VC(1, n, δ)) ≤ δ; for ERM over noisy thresholds,
+    P(|R(θ̂) − R_n(θ̂)| ≥ ε_VC) ≤ δ.  And with d = BHLM(1 → 745^{19} → 1) (W ≈ 10^7, L = 20) the VC ε at
+    n = 5·10^4, δ = 0.05 is ≥ 1, as is the lecture's d = WL log₂W.
+    Checked as: exact one-sided binomial tests of the exceedance counts against Binomial(r, δ), α = 1e-6
+    each; the vacuity as float bounds (margins of orders of magnitude).
+    Domain: n ∈ [20, 300], δ ∈ {0.01, 0.05, 0.1, 0.2}, 1000 replicates of D_n per bound, 200 ERM replicates
+    (t* = 1/2, η = 0.1).
+    Deviation from the lecture: "|R(θ̂) − R_n(θ̂)| = O(√(LW log W)/√n)" is a statement with probability
+    ≥ 1 − δ for a bounded loss; read for every sample it is false (``vc_generalization_gap_as_stated``).
+    The checked classes have d = 1: the network-sized VC bound is only evaluated, not sampled.
+    """
+    rng = np.random.default_rng(seed)
+    at = {"n": n, "delta": delta, "seed": seed}
+    for bound in BOUNDS:
+        count = bound_exceedances(n, delta=delta, n_replicates=_DEVIATION_REPLICATES, rng=rng, bound=bound)
+        evidence.statistical(
+            name=f"#{{D_n ≥ ε_{bound}={count.epsilon:.3g}}}={count.n_exceed}/{count.n_replicates}",
+            test="binomial tail vs δ", p_value=count.p_value(), alpha=_ALPHA, at=at)
+    problem = NoisyThresholdProblem(t_star=0.5, eta=0.1)
+    gaps = np.empty(_ERM_REPLICATES)
+    for r in range(_ERM_REPLICATES):
+        x, y = problem.draw_sample(n, rng=rng)
+        t = problem.erm(x, y)
+        gaps[r] = abs(float(problem.population_risk(t)) - float(problem.empirical_risk(t, x, y)))
+    count = count_exceedances(gaps, vc_generalization_bound(1, n, delta=delta), delta=delta)
+    evidence.statistical(name=f"#{{|R(θ̂) − R_n(θ̂)| ≥ ε_vc}}={count.n_exceed}/{count.n_replicates}",
+                         test="binomial tail vs δ", p_value=count.p_value(), alpha=_ALPHA, at=at)
+
+    # The lecture's point: at W = 10^7, L = 20, n = 5·10^4 the bound says nothing about a 0–1 risk gap.
+    arch = _lecture_architecture()
+    at = {"W": arch.n_params, "L": arch.depth, "n": _LECTURE_N}
+    d_bhlm = bhlm_vc_upper_bound(arch).value
+    evidence.bound(1.0, vc_generalization_bound(d_bhlm, _LECTURE_N, delta=0.05), name="1 (largest 0–1 gap)",
+                   rhs_name="ε_VC(d = BHLM bound, δ = 0.05)", at=at)
+    evidence.bound(1.0, generalization_bound_for_size(_LECTURE_W, _LECTURE_L, _LECTURE_N, delta=0.05),
+                   name="1 (largest 0–1 gap)", rhs_name="ε_VC(d = W·L·log₂W, δ = 0.05)",
+                   at={"W": _LECTURE_W, "L": _LECTURE_L, "n": _LECTURE_N})
+    evidence.bound(vacuous_vc_dimension(_LECTURE_N, delta=0.05), d_bhlm,
+                   name="smallest vacuous d at n = 5·10^4", rhs_name="BHLM bound", at=at)
+
+
+@vc_generalization_gap.control("DKW ε halved: √(ln(2/δ)/(2n))/2 as a (1 − δ) bound on sup_t |F_n − F|")
+# P(D_n ≥ ε/2) ≈ 2(δ/2)^{1/4} ≫ δ: any seed refutes at α = 1e-6
+@settings(max_examples=5, phases=_NO_SHRINK)
+@given(n=st.integers(20, 300), delta=_DELTAS, seed=seeds())
+def vc_generalization_gap_with_half_dkw_epsilon(n, delta, seed, evidence):
+    deviations = uniform_deviation_replicates(n, n_replicates=_DEVIATION_REPLICATES,
+                                              rng=np.random.default_rng(seed))
+    count = count_exceedances(deviations, dkw_epsilon(n, delta=delta) / 2, delta=delta)
+    evidence.statistical(name=f"#{{D_n ≥ ε_DKW/2}}={count.n_exceed}/{count.n_replicates}",
+                         test="binomial tail vs δ", p_value=count.p_value(), alpha=_ALPHA,
+                         at={"n": n, "delta": delta, "seed": seed})
