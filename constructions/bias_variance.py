@@ -155,7 +155,8 @@ def conditional_bias_variance(X, beta, *, cov, noise_var, lam=0.0) -> BiasVarian
     X = check_finite_array("X", X, ndim=2)
     b = check_finite_array("beta", beta, ndim=1)
     if b.size != X.shape[1]:
-        raise ValueError(f"beta has {b.size} entries but X has {X.shape[1]} columns; allowed: equal")
+        raise ValueError(f"beta has {b.size} entries but X has {X.shape[1]} columns; "
+                         "allowed: equal")
     S = _covariance(cov, b.size)
     noise_var = check_real("noise_var", noise_var, min_value=0.0)
     L = ridge(X, np.eye(X.shape[0]), lam=lam).coef

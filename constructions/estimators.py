@@ -12,7 +12,8 @@ says which one it took:
   so it is used only when LAPACK's condition estimate of G is at most
   :data:`MAX_GRAM_CONDITION`.
 * ``"normal_cholesky"`` (p < n, λ > 0): Cholesky of XᵀX + λI_p, same rule.
-* ``"qr"`` (p < n, λ = 0): economic QR, β̂ = R⁻¹Qᵀy; backward stable, used when
+* ``"qr"`` (p < n, λ = 0): Householder QR, β̂ = R⁻¹Qᵀy (Q applied, never formed);
+  backward stable, used when
   the estimate of cond(R) = cond(X) is at most :data:`MAX_TRIANGULAR_CONDITION`.
 * ``"svd"``: the fallback for ill-conditioned or rank-deficient X (LAPACK gelsd at
   λ = 0, an explicit thin SVD with filter factors s/(s² + λ) at λ > 0).
@@ -145,11 +146,12 @@ def _fit(X: np.ndarray, y: np.ndarray, lam: float) -> LinearFit:
             coef, cond = solved
             return LinearFit(coef=coef, route="normal_cholesky", condition_estimate=cond, lam=lam)
     else:
-        Q, R = scipy.linalg.qr(X, mode="economic", check_finite=False)
+        # Qᵀy by applying the Householder reflectors (Q is never formed): (yᵀQ)ᵀ
+        qty, R = scipy.linalg.qr_multiply(X, y.T, mode="right")
         rcond, info = lapack.dtrcon(R, norm="1", uplo="U", diag="N")
         cond = np.inf if rcond == 0.0 or info != 0 else 1.0 / rcond
         if cond <= MAX_TRIANGULAR_CONDITION:
-            coef = scipy.linalg.solve_triangular(R, Q.T @ y, check_finite=False)
+            coef = scipy.linalg.solve_triangular(R, qty.T, check_finite=False)
             return LinearFit(coef=coef, route="qr", condition_estimate=cond, lam=lam)
     return _svd_fit(X, y, lam)
 

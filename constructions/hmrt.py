@@ -114,8 +114,9 @@ def solve_c0(gamma, *, atoms, weights) -> float:
     Notes
     -----
     The right side decreases strictly from 1 (c₀ = 0) to 0, so the root is unique; it lies
-    in (0, 1/(γ(γ − 1)s_min)] because there every term is ≤ 1 − 1/γ.  Solved with
-    :func:`scipy.optimize.brentq` to xtol = 0 and rtol = 4·eps.
+    in (0, 1/(γ(γ − 1)s_min)] because there every term is ≤ 1 − 1/γ; the bracket used
+    is twice that, where the sign change is strict.  Solved with
+    :func:`scipy.optimize.brentq` with rtol = 4·eps (xtol = the smallest normal float).
 
     Examples
     --------
@@ -129,10 +130,8 @@ def solve_c0(gamma, *, atoms, weights) -> float:
     def excess(c: float) -> float:
         return float(np.sum(w / (1.0 + c * gamma * s))) - target
 
-    hi = 1.0 / (gamma * (gamma - 1.0) * s.min())
-    if excess(hi) == 0.0:
-        return hi
-    return brentq(excess, 0.0, hi, xtol=0.0, rtol=4 * np.finfo(float).eps)
+    hi = 2.0 / (gamma * (gamma - 1.0) * s.min())  # strictly past the root: excess(hi) < 0
+    return brentq(excess, 0.0, hi, xtol=np.finfo(float).tiny, rtol=4 * np.finfo(float).eps)
 
 
 @dataclass(frozen=True)

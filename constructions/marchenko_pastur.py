@@ -8,7 +8,8 @@ empirical spectral distribution of ZᵀZ/n (p × p) converges a.s. to F_γ:
 
 Closed forms used here: the CDF from the antiderivative (checked by differentiation)
 
-    ∫ √Q(s)/s ds = √Q + ((a+b)/2)·asin((2s − a − b)/(b − a)) − √(ab)·asin(((a+b)s − 2ab)/(s(b − a))),
+    ∫ √Q(s)/s ds = √Q + ((a+b)/2)·asin((2s − a − b)/(b − a))
+                   − √(ab)·asin(((a+b)s − 2ab)/(s(b − a))),
 
 Q = (b − s)(s − a), a = λ₋, b = λ₊; the moments ∫s^k dF_γ = Σ_{j<k} γ^j C(k,j)C(k−1,j)/(j+1)
 (Narayana polynomials: 1, 1 + γ, 1 + 3γ + γ², …); and ∫_{s>0} s⁻¹ dF_γ = 1/(1 − γ) for
