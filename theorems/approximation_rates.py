@@ -8,18 +8,61 @@ Proof idea for ``param_count``: W − L·N(N+1) does not depend on the number of
 hidden layers; it is N(d − 2N) + 1 when L counts affine layers and
 N(d − N) + N + 1 when L counts hidden layers, whose signs are settled by
 writing d on either side of the threshold (sympy, for all integers).
+
+Then Yarotsky's constructions and the rates they give (C08–C11, C13–C16):
+
+* ``yarotsky_square``: f_m = x − Σ g_s/4^s is the interpolant of x² at k/2^m; on a piece of length h
+  the interpolant of x² is off by exactly h²/4 at the midpoint, hence 2^{−2m−2}, checked for all x by
+  exact rational piece enumeration of the network as built.
+* ``yarotsky_multiplication``: xy = ((x+y)² − x² − y²)/2 with each square replaced by f_m ≥ t² within δ:
+  −4M²δ ≤ ×̃ − xy ≤ 2M²δ; exact evaluation at rational points.
+* ``yarotsky_smooth_rate`` and ``linear_methods_rate``: a bound with an explicit constant where one is
+  known (‖f″‖/(8K²), the Gibbs overshoot), otherwise the slope of a log–log fit on a geometric sweep,
+  compared with the exponent by one helper (``_record_slope``).
+* ``imaizumi_fukumizu_singularity``: the two-unit step is a ramp of width ε, ∫_{−ε}^0 (x/ε + 1)² = ε/3;
+  the phase boundary is two lines of exact algebra (sympy).
+* ``nakada_imaizumi_intrinsic_dim``: box counting of sampled sets, with the documented bias.
+* ``lu_width_depth_rate``, ``devore_optimality``: formula level, sympy limits.
+
+Citation keys: Yarotsky 2017 (Neural Networks 94); Lu–Shen–Yang–Zhang 2021 (SIAM J. Math. Anal. 53);
+DeVore–Howard–Micchelli 1989 (Manuscripta Math. 63); Imaizumi–Fukumizu 2022 (JMLR 23:111);
+Nakada–Imaizumi 2020 (JMLR 21:174); Bartlett–Harvey–Liaw–Mehrabian 2019 (JMLR 20:63).
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import sympy
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from constructions.bases import chebyshev_interpolant, gibbs_constant, gibbs_overshoot
+from constructions.box_counting import circle_in_ambient_space, estimate_box_dimension, koch_curve, uniform_square
+from constructions.network_algebra import evaluate_exact, exact_pieces
 from constructions.networks import DenseNetwork
+from constructions.sawtooth import (
+    shallow_square_error_lower_bound,
+    square_approximant_error,
+    sup_error_against_square,
+    yarotsky_square_network,
+)
+from constructions.rates import bounded_ratio, fit_loglog_slope, geometric_sizes
+from constructions.singularities import D as sing_dim
+from constructions.singularities import alpha as sing_alpha
+from constructions.singularities import beta as sing_beta
+from constructions.singularities import (
+    linear_estimator_exponent,
+    phase_boundary_identity,
+    relu_step_network,
+    step_l2_error_exact,
+)
+from constructions.yarotsky import interpolant_error_bound, multiplication_network, pl_interpolant_network
 
 from .claims import Kind, Source, claim
+from .strategies import seeds, trigonometric_polynomials
+from .tolerances import BOX_COUNTING_BAND_CIRCLE, BOX_COUNTING_BIAS_KOCH, EPS, PREASYMPTOTIC_SLOPE_BAND
 
 _PARAM_SOURCE = Source(
     "Lecture slide; counting weights and biases as in Bartlett, Harvey, Liaw, Mehrabian 2019 (JMLR 20:63)",
@@ -125,3 +168,590 @@ def param_count_with_hidden_layer_depth(N, H, data, evidence):
     net = _dense_network(d, N, H)
     evidence.exact(net.n_params, net.n_hidden_layers * N * (N + 1), "<=", name="W",
                    rhs_name="L·N(N+1) with L = hidden layers", at={"d": d, "N": N, "L": net.n_hidden_layers})
+
+
+# ---------------------------------------------------------------------------------------------
+# Yarotsky's sawtooth construction (C08, C09)
+# ---------------------------------------------------------------------------------------------
+
+_YAROTSKY_SOURCE = Source("Yarotsky 2017, Neural Networks 94:103–114, Prop. 2 and Prop. 3",
+                          lecture="滑らかな関数に対する近似レート")
+
+#: m up to 10: the exact piece enumeration of f_10 (1024 pieces, Fractions) takes ~0.3 s.
+_square_depths = st.integers(min_value=1, max_value=10)
+
+
+@claim(
+    id="yarotsky_square", kind=Kind.IDENTITY, catalogue="C08",
+    statement="Yarotsky's width-3 ReLU network f_m with m hidden layers approximates x² on [0, 1] with sup "
+              "error exactly 2^{−2m−2}, from above, attained at the midpoints (2k−1)/2^{m+1}; it has 3m units "
+              "and 12m − 2 parameters",
+    formula="sup_{[0,1]} |x² − f_m(x)| = 2^{−2m−2},  f_m = x − Σ_{s≤m} g_s/4^s ≥ x²,  #units = 3m,  W = 12m − 2",
+    source=_YAROTSKY_SOURCE,
+    hypotheses=("m ≥ 1", "x ∈ [0, 1]", "ReLU activation"),
+    implicit=("dense layers of width 3, no skip connections (Yarotsky draws the construction with them)",
+              "the identity is exact in rational arithmetic; float64 weights here are dyadic, hence exact"),
+)
+@given(m=_square_depths)
+def yarotsky_square(m, evidence):
+    """f_m equals the interpolant of x² at k/2^m, so its sup error is exactly 2^{−2m−2}.
+
+    Statement: for every m ≥ 1 the network ``yarotsky_square_network(m)`` satisfies
+    sup_{x∈[0,1]} |x² − f_m(x)| = 2^{−2m−2}, f_m(x) ≥ x² for all x, the sup is attained exactly at the 2^m
+    midpoints (2k − 1)/2^{m+1}, and the network has 3m ReLU units and 12m − 2 parameters.
+    Checked as: exact rational piece enumeration of the network as built (``exact_pieces``: every kink of
+    every layer), so for each m the statement is checked for *all* x ∈ [0, 1], not on a grid; counts as
+    integers.  No proof for general m is recorded, so the verdict is "no counterexample" over the m explored.
+    Domain: m ∈ {1, …, 10} (2 to 1024 pieces).
+    Deviation from the lecture: the slide with this construction is lost; the statement follows Yarotsky's
+    Prop. 2 with the constant made exact.  Yarotsky's network uses skip connections; this one is dense.
+    """
+    net = yarotsky_square_network(m)
+    cert = sup_error_against_square(net)
+    at = {"m": m}
+    evidence.exact(cert.error, square_approximant_error(m), name="sup|x² − f_m|", rhs_name="2^{−2m−2}", at=at)
+    evidence.exact(cert.one_sided, True, name="f_m ≥ x² on [0, 1]", at=at)
+    midpoints = tuple(Fraction(2 * k - 1, 2 ** (m + 1)) for k in range(1, 2 ** m + 1))
+    evidence.exact(cert.argmax, midpoints, name="argmax", rhs_name="{(2k−1)/2^{m+1}}", at=at)
+    evidence.exact(net.n_units, 3 * m, name="#units", rhs_name="3m", at=at)
+    evidence.exact(net.n_params, 12 * m - 2, name="W", rhs_name="12m − 2", at=at)
+    evidence.exact(net.width, 3, name="width", at=at)
+
+
+@yarotsky_square.control("depth removed: a one-hidden-layer ReLU net with the same 3m units reaches 2^{−2m−2}")
+@given(m=st.integers(min_value=1, max_value=30))
+@example(m=5)  # the smallest m with 1/(8(3m+1)²) > 2^{−2m−2}; the search finds it too
+def yarotsky_square_with_one_hidden_layer(m, evidence):
+    # Any one-hidden-layer net with U units is piecewise linear with ≤ U + 1 pieces, so its error is at
+    # least 1/(8(U+1)²) (shallow_square_error_lower_bound); the false claim is that this can be ≤ 2^{−2m−2}.
+    evidence.exact(shallow_square_error_lower_bound(3 * m), square_approximant_error(m), "<=",
+                   name="min error of 1 hidden layer, 3m units", rhs_name="2^{−2m−2}", at={"m": m})
+
+
+@yarotsky_square.control("weights 2^{−s} instead of 4^{−s} on the sawtooth g_s")
+@given(m=_square_depths)
+@example(m=1)  # error 1/4 ≠ 1/16 already at m = 1; pinned so the exact enumeration is not shrunk over
+def yarotsky_square_with_weights_two_pow_minus_s(m, evidence):
+    cert = sup_error_against_square(yarotsky_square_network(m, weight_base=2))
+    evidence.exact(cert.error, square_approximant_error(m), name="sup|x² − net|", rhs_name="2^{−2m−2}",
+                   at={"m": m})
+
+
+@yarotsky_square.control("ReLU replaced by the identity activation (the network becomes affine)")
+@given(m=_square_depths)
+@example(m=1)  # an affine map is ≥ 1/8 away from x²; pinned, as above
+def yarotsky_square_with_identity_activation(m, evidence):
+    cert = sup_error_against_square(yarotsky_square_network(m, activation="identity"))
+    evidence.exact(cert.error, square_approximant_error(m), name="sup|x² − net|", rhs_name="2^{−2m−2}",
+                   at={"m": m})
+
+
+#: The product bound is attained exactly (e.g. at x = y = M/2 for m = 1), so the exact check needs a
+#: network whose float weights 1/(2M) and 2M² are exactly the rationals of the construction: M a power of 2.
+_product_bounds = st.integers(min_value=-3, max_value=4).map(lambda j: Fraction(2) ** j)
+_product_depths = st.integers(min_value=1, max_value=6)
+_unit_fractions = st.fractions(min_value=-1, max_value=1, max_denominator=2**12)
+
+
+@claim(
+    id="yarotsky_multiplication", kind=Kind.BOUND, catalogue="C09",
+    statement="Yarotsky's product network ×̃(x, y) = 2M²[f_m(|x+y|/2M) − f_m(|x|/2M) − f_m(|y|/2M)] is within "
+              "M²·2^{−2m} of xy on [−M, M]², and exactly 0 when x = 0 or y = 0",
+    formula="|×̃(x, y) − xy| ≤ M²·2^{−2m} = 4M²·2^{−2m−2} on [−M, M]²;  ×̃(0, y) = ×̃(x, 0) = 0",
+    source=_YAROTSKY_SOURCE,
+    hypotheses=("M > 0", "m ≥ 1", "|x|, |y| ≤ M", "ReLU activation"),
+    implicit=("the sharp constant: 0 ≤ f_m − t² ≤ 2^{−2m−2} gives −4M²δ ≤ ×̃ − xy ≤ 2M²δ, better than the "
+              "triangle inequality's 6M²δ",),
+)
+@given(m=_product_depths, M=_product_bounds,
+       xs=st.lists(_unit_fractions, min_size=1, max_size=4), ys=st.lists(_unit_fractions, min_size=1, max_size=4))
+@example(m=1, M=Fraction(1), xs=[Fraction(1, 2)], ys=[Fraction(1, 2)])  # the bound is attained: −4M²δ
+def yarotsky_multiplication(m, M, xs, ys, evidence):
+    """×̃ is a network with error ≤ M²2^{−2m}, and it is exactly zero on the axes.
+
+    Statement: for M > 0, m ≥ 1 and |x|, |y| ≤ M: |×̃(x, y) − xy| ≤ M²·2^{−2m}; ×̃(0, y) = ×̃(x, 0) = 0.
+    Checked as: exact rational evaluation (``evaluate_exact``) of the dense network as built, at
+    Hypothesis-drawn rational points (x, y) = M·(p/q, p′/q′), q, q′ ≤ 2^12, steered towards the bound by
+    ``target``; the zeros exactly at the same x and y.  (In float64 ×̃(0, y) is not 0: up to 4e-16 for M = 3.)
+    Domain: m ∈ {1, …, 6}, up to 4 points per example, M ∈ {1/8, 1/4, …, 16} (powers of 2, so the float weights 1/(2M), 2M² are the
+    construction's rationals exactly; for other M the construction is M²·×̃₁(x/M, y/M) up to weight rounding).
+    Deviation from the lecture: none (lecture slide lost); Yarotsky states ε, here the explicit M²2^{−2m}.
+    """
+    n = min(len(xs), len(ys))
+    pts = [(M * x, M * y) for x, y in zip(xs[:n], ys[:n], strict=True)]
+    net = multiplication_network(m=m, bound=float(M))
+    values = evaluate_exact(net, pts)
+    bound = M * M / 4 ** m
+    for (x, y), v in zip(pts, values, strict=True):
+        evidence.exact(abs(v - x * y), bound, "<=", name="|×̃(x,y) − xy|", rhs_name="M²2^{−2m}",
+                       at={"m": m, "M": M, "x": x, "y": y})
+    axes = [(Fraction(0), y) for _, y in pts] + [(x, Fraction(0)) for x, _ in pts]
+    for (x, y), v in zip(axes, evaluate_exact(net, axes), strict=True):
+        evidence.exact(v, Fraction(0), name="×̃ on an axis", at={"m": m, "M": M, "x": x, "y": y})
+
+
+@yarotsky_multiplication.control("the arguments scaled by M instead of 2M (so |x + y|/M reaches 2, outside [0, 1])")
+@given(m=_product_depths, M=_product_bounds,
+       xs=st.lists(_unit_fractions, min_size=1, max_size=4), ys=st.lists(_unit_fractions, min_size=1, max_size=4))
+@example(m=1, M=Fraction(1), xs=[Fraction(1)], ys=[Fraction(1)])  # x = y = M: |x+y|/M = 2; pinned (shrinking
+# over exact evaluations is slow)
+def yarotsky_multiplication_scaled_by_m(m, M, xs, ys, evidence):
+    n = min(len(xs), len(ys))
+    pts = [(M * x, M * y) for x, y in zip(xs[:n], ys[:n], strict=True)]
+    values = evaluate_exact(multiplication_network(m=m, bound=float(M), scale=float(M)), pts)
+    for (x, y), v in zip(pts, values, strict=True):
+        evidence.exact(abs(v - x * y), M * M / 4 ** m, "<=", name="|×̃(x,y) − xy|", rhs_name="M²2^{−2m}",
+                       at={"m": m, "M": M, "x": x, "y": y})
+
+
+# ---------------------------------------------------------------------------------------------
+# Rates: a fitted log–log slope against the exponent (shared by C10, C14)
+# ---------------------------------------------------------------------------------------------
+
+def _record_slope(evidence, sizes, errors, exponent: float, *, name: str, at=None):
+    """Fit log error against log size and record: the exponent is within the band of the slope's 95% CI.
+
+    The data are deterministic, so the interval reflects only the curvature of the sweep; the band
+    (``PREASYMPTOTIC_SLOPE_BAND``) is the measured pre-asymptotic drift, with a factor 2.
+    """
+    fit = fit_loglog_slope(sizes, errors)
+    gap = max(0.0, fit.ci_low - exponent, exponent - fit.ci_high)
+    evidence.bound(gap, PREASYMPTOTIC_SLOPE_BAND, name=f"distance of {exponent:g} to the slope CI of {name}",
+                   rhs_name="pre-asymptotic band",
+                   at=dict(at or {}, slope=round(fit.slope, 4), ci=(round(fit.ci_low, 4), round(fit.ci_high, 4))))
+    return fit
+
+
+# ---------------------------------------------------------------------------------------------
+# Linear methods: Chebyshev interpolation and Fourier partial sums (C14)
+# ---------------------------------------------------------------------------------------------
+
+_LINEAR_SOURCE = Source("Jackson's theorem (lecture cites Newman & Shapiro 1964); Bernstein 1914; Gibbs 1899",
+                        lecture="滑らかな関数に対する近似レート")
+
+#: Chebyshev sweeps per β: W even (odd degree; parity changes the constant), stopping where the error
+#: is still ≥ 1e-9, far above the round-off ~ W·eps of evaluating the interpolant.
+_CHEBYSHEV_SWEEPS = {1: (16, 512), 3: (16, 256), 5: (32, 128)}
+_CHEBYSHEV_GRID = np.union1d(np.cos(np.linspace(0.0, np.pi, 100_001)), [0.0])
+
+
+def _chebyshev_errors(beta: int, sizes) -> np.ndarray:
+    f = lambda t: np.abs(t) ** beta  # noqa: E731
+    return np.array([np.max(np.abs(chebyshev_interpolant(f, n_coefficients=int(w))(_CHEBYSHEV_GRID)
+                                   - f(_CHEBYSHEV_GRID))) for w in sizes])
+
+
+def _even_sizes(lo: int, hi: int) -> np.ndarray:
+    s = geometric_sizes(lo, hi, num=8)
+    return np.unique(s + s % 2)
+
+
+@claim(
+    id="linear_methods_rate", kind=Kind.RATE, catalogue="C14",
+    statement="Linear methods reach W^{−β/d} on smooth targets (Chebyshev interpolation of |x|^β: slope −β in "
+              "W), but Fourier partial sums of a unit jump do not converge uniformly: the overshoot tends to "
+              "Si(π)/π − ½ ≈ 0.0895, never below it",
+    formula="‖|x|^β − p_W‖_∞ ≍ W^{−β} (d = 1);  max S_K − 1 ≥ Si(π)/π − ½ and = Si(π)/π − ½ + O(1/n²), n = ⌈K/2⌉",
+    source=_LINEAR_SOURCE,
+    hypotheses=("f ∈ C^β (here |x|^β, β odd, whose smoothness is exactly β at 0)", "d = 1",
+                "W coefficients: Chebyshev interpolant of degree W − 1"),
+    implicit=("the rate is for the best (or near-best) approximation; interpolation at Chebyshev points is "
+              "within the Lebesgue constant O(log W) of it", "the constant depends on f"),
+)
+def linear_methods_rate(evidence):
+    """Chebyshev interpolation of |x|^β has error slope −β in W; the Gibbs overshoot persists.
+
+    Statement: (i) for β ∈ {1, 3, 5} the sup error of the Chebyshev interpolant of |x|^β on [−1, 1] with W
+    coefficients behaves as W^{−β}; (ii) for the unit step on (−π, π), the Fourier partial sum S_K has
+    max_x S_K(x) − 1 ≥ G := Si(π)/π − ½ = 0.08949 for every K, and max S_K − 1 − G ≤ π²/(72 n²), n = ⌈K/2⌉
+    (midpoint rule for ∫₀^π sin t/t dt, |sinc″| ≤ 1/3).
+    Checked as: (i) log–log slope of the sup error on a 100001-point Chebyshev grid (with 0) over a
+    geometric sweep of even W, its 95% CI within ``PREASYMPTOTIC_SLOPE_BAND`` of −β; also W^β·error does
+    not grow along the sweep (O(W^{−β}) with a constant); (ii) float bounds on the closed-form maximiser
+    x = π/(2n), with round-off slack 4K·eps.
+    Domain: β ∈ {1, 3, 5}, W from 16 to 512, 16 to 256, 32 to 128; K on a geometric sweep 1 … 8192.
+    Deviation from the lecture: the lecture cites Newman–Shapiro (1964) for d dimensions and W^{−β/d};
+    only d = 1 is checked.  The Bernstein constant lim n E_n(|x|) = 0.2802 concerns best approximation,
+    not interpolation, and is not checked here (the interpolant's W·error → 1 on this sweep).
+    """
+    for beta, (lo, hi) in _CHEBYSHEV_SWEEPS.items():
+        sizes = _even_sizes(lo, hi)
+        errors = _chebyshev_errors(beta, sizes)
+        _record_slope(evidence, sizes, errors, -float(beta), name=f"Chebyshev |x|^{beta}", at={"beta": beta})
+        ratio = bounded_ratio(sizes, errors, sizes.astype(float) ** -beta)
+        evidence.exact(ratio.grows, False, name="W^β·error grows along the sweep",
+                       at={"beta": beta, "ratios": tuple(np.round(ratio.ratios, 4))})
+    g = gibbs_constant()
+    ks = geometric_sizes(1, 8192, num=24)
+    over = np.array([gibbs_overshoot(n_harmonics=int(k)) for k in ks])
+    n = (ks + 1) // 2
+    slack = 4 * ks * EPS  # K terms of size ≤ 1 summed in float64
+    evidence.bound(np.full(ks.shape, g), over, name="Si(π)/π − ½", rhs_name="max S_K − 1", at={"K": ks},
+                   slack=float(slack.max()), why_slack="K terms of size ≤ 1 summed in float64: 4K·eps")
+    evidence.bound(over - g, np.pi ** 2 / (72 * n ** 2) + slack, name="max S_K − 1 − G",
+                   rhs_name="π²/(72n²)", at={"K": ks})
+
+
+@linear_methods_rate.control("uniform convergence for a jump: Fourier partial sums of the unit step overshoot "
+                             "by at most 1/K")
+@given(K=st.integers(min_value=1, max_value=8192))
+@example(K=64)  # overshoot ≈ 0.0895 > 1/64; the search reaches K ≥ 12 too
+def linear_methods_rate_uniform_for_a_jump(K, evidence):
+    evidence.bound(gibbs_overshoot(n_harmonics=K), 1.0 / K, name="max S_K − 1", rhs_name="1/K", at={"K": K})
+
+
+@linear_methods_rate.control("smoothness ignored: Chebyshev interpolation of |x| (β = 1) claimed at the β = 3 "
+                             "rate W^{−3}")
+def linear_methods_rate_abs_at_cubic_rate(evidence):
+    sizes = _even_sizes(16, 512)
+    _record_slope(evidence, sizes, _chebyshev_errors(1, sizes), -3.0, name="Chebyshev |x|", at={"beta": 1})
+
+
+# ---------------------------------------------------------------------------------------------
+# Smooth functions by ReLU networks, 1-D special case (C10)
+# ---------------------------------------------------------------------------------------------
+
+_SMOOTH_SOURCE = Source("Yarotsky 2017, Neural Networks 94, Thm 1 (d = 1, n = 2 special case)",
+                        lecture="滑らかな関数に対する近似レート")
+_pieces = st.integers(min_value=1, max_value=256)
+_POINTS_PER_PIECE = 32
+
+
+def _interpolant_error(f, n_pieces: int) -> tuple[float, np.ndarray, np.ndarray]:
+    """Sup error of the K-piece PL interpolant network of f on a grid with 32 points per piece."""
+    t = np.linspace(0.0, 1.0, n_pieces + 1)
+    net = pl_interpolant_network(t, f(t))
+    x = np.linspace(0.0, 1.0, _POINTS_PER_PIECE * n_pieces + 1)
+    err = np.abs(net(x) - f(x))
+    return float(err.max()), err, x
+
+
+def _sin_sweep():
+    ks = geometric_sizes(4, 512, num=8)
+    f = lambda x: np.sin(2 * np.pi * x)  # noqa: E731
+    return ks, np.array([_interpolant_error(f, int(k))[0] for k in ks])
+
+
+@claim(
+    id="yarotsky_smooth_rate", kind=Kind.RATE, catalogue="C10",
+    statement="For d = 1, β = 2 the piecewise-linear interpolant on K equal pieces is a ReLU network with "
+              "W = 3K + 1 parameters and sup error ≤ ‖f″‖_∞/(8K²): error O(W^{−β/d}) = O(W^{−2})",
+    formula="‖f − I_K f‖_∞ ≤ ‖f″‖_∞/(8K²),  W = 3K + 1,  slope −2 in W",
+    source=_SMOOTH_SOURCE,
+    hypotheses=("f ∈ C²([0, 1])", "d = 1, β = 2", "K ≥ 1 equal pieces"),
+    implicit=("Yarotsky's Thm 1 (general d, β) has a constant c(d, β) that is not explicit; only this "
+              "special case has one", "sup norm"),
+)
+@given(f=trigonometric_polynomials(max_degree=4), K=_pieces)
+def yarotsky_smooth_rate(f, K, evidence):
+    """PL interpolant networks reach ‖f″‖/(8K²) on trigonometric polynomials; slope −2 in W for sin 2πx.
+
+    Statement: for f(x) = a₀ + Σ_{k≤4} a_k cos 2πkx + b_k sin 2πkx, the one-hidden-layer ReLU network
+    ``pl_interpolant_network`` on K equal pieces has W = 3K + 1 parameters and
+    ‖f − I_K f‖_∞ ≤ ‖f″‖_∞/(8K²) with ‖f″‖_∞ ≤ (2π)² Σ k²(|a_k| + |b_k|); for f = sin 2πx the error
+    against W = 3K + 1 has log–log slope −2.
+    Checked as: bound on a grid of 32 points per piece (the grid max is a lower bound of the sup, so a
+    violation on the grid is a real one), slack (K + 1)·8·eps·(max|f| + ‖f′‖) for the network's sum of
+    K + 1 terms; the slope by ``_record_slope`` (95% CI within the pre-asymptotic band of −2).
+    Domain: K ∈ {1, …, 256}, degree ≤ 4, |coefficients| ≤ 1; slope sweep K = 4 … 512 (8 sizes).
+    Deviation from the lecture: the lecture states O(W^{−β/d}) for general β, d via Yarotsky's Thm 1 (which
+    has an extra log factor and no explicit constant); only the β = 2, d = 1 case with its explicit
+    constant is checked.
+    """
+    a, b = f.target.cos_coefficients, f.target.sin_coefficients
+    k = np.arange(a.size)
+    f2 = (2 * np.pi) ** 2 * float(np.sum(k ** 2 * (np.abs(a) + np.abs(b))))
+    err, _, _ = _interpolant_error(f, K)
+    t = np.linspace(0.0, 1.0, K + 1)
+    evidence.exact(pl_interpolant_network(t, f(t)).n_params, 3 * K + 1, name="W", rhs_name="3K + 1", at={"K": K})
+    scale = float(np.sum(np.abs(a) + np.abs(b))) + f.lipschitz
+    evidence.bound(err, interpolant_error_bound(n_pieces=K, second_derivative_sup=f2), name="‖f − I_K f‖",
+                   rhs_name="‖f″‖/(8K²)", at={"K": K}, slack=8 * (K + 1) * EPS * scale,
+                   why_slack="K + 1 network terms of size ≤ max|f| + ‖f′‖, 8 ulp each")
+    ks, errs = _cached_sin_sweep()
+    _record_slope(evidence, 3 * ks + 1, errs, -2.0, name="PL interpolant of sin 2πx")
+
+
+_SIN_SWEEP = None
+
+
+def _cached_sin_sweep():
+    global _SIN_SWEEP
+    if _SIN_SWEEP is None:
+        _SIN_SWEEP = _sin_sweep()
+    return _SIN_SWEEP
+
+
+@yarotsky_smooth_rate.control("smoothness dropped: √x (Hölder ½ at 0) claimed at the sin 2πx bound "
+                              "(4π²/8)/K²")
+@given(K=_pieces)
+@example(K=64)  # error 1/(4√K) = 1/32 against 4.93/K² = 0.0012
+def yarotsky_smooth_rate_for_sqrt(K, evidence):
+    err, _, _ = _interpolant_error(np.sqrt, K)
+    evidence.bound(err, interpolant_error_bound(n_pieces=K, second_derivative_sup=4 * np.pi ** 2),
+                   name="‖√x − I_K √x‖", rhs_name="(4π²/8)/K²", at={"K": K})
+
+
+@yarotsky_smooth_rate.control("smoothness dropped: √x claimed at the β = 2 slope −2 in W")
+def yarotsky_smooth_rate_sqrt_slope(evidence):
+    ks = geometric_sizes(4, 512, num=8)
+    errs = np.array([_interpolant_error(np.sqrt, int(k))[0] for k in ks])
+    _record_slope(evidence, 3 * ks + 1, errs, -2.0, name="PL interpolant of √x")
+
+
+# ---------------------------------------------------------------------------------------------
+# Singularities on hypersurfaces (C15)
+# ---------------------------------------------------------------------------------------------
+
+_SINGULARITY_SOURCE = Source("Imaizumi & Fukumizu 2022, JMLR 23(111), Lemma 4, Cor. 8, Prop. 15",
+                             lecture="近似レート (特異性を持つ関数)")
+_ramp_widths = st.floats(min_value=1e-6, max_value=1.0, allow_nan=False, allow_infinity=False)
+_half_width_factors = st.integers(min_value=1, max_value=100)
+
+
+def _step_l2_error_squared(net, half_width: Fraction) -> tuple[Fraction, Fraction]:
+    """Exact ∫_{−T}^{T} (net(x) − 1{x ≥ 0})² dx by piece enumeration, and the network's ramp width 1/w.
+
+    On a piece [a, b] on one side of 0 the difference d is affine, and ∫ d² = (b − a)(d_a² + d_a d_b + d_b²)/3.
+    """
+    xs, vals = exact_pieces(net, interval=(-half_width, half_width))
+    if not np.any(xs == 0):  # split the piece containing the jump
+        i = int(np.searchsorted(xs, Fraction(0)))
+        v0 = vals[i - 1] + (vals[i] - vals[i - 1]) * (0 - xs[i - 1]) / (xs[i] - xs[i - 1])
+        xs, vals = np.insert(xs, i, Fraction(0)), np.insert(vals, i, v0)
+    total = Fraction(0)
+    for a, b, va, vb in zip(xs[:-1], xs[1:], vals[:-1], vals[1:], strict=True):
+        step = 1 if a >= 0 else 0
+        da, db = va - step, vb - step
+        total += (b - a) * (da * da + da * db + db * db) / 3
+    return total, 1 / Fraction(float(net.weights[0][0, 0]))
+
+
+@claim(
+    id="imaizumi_fukumizu_singularity", kind=Kind.IDENTITY, catalogue="C15",
+    statement="A jump costs a ReLU network O(1) parameters: the two-unit step σ(x/ε + 1) − σ(x/ε) is within "
+              "√(ε/3) of 1{x ≥ 0} in L²([−T, T]); and DNNs beat every linear estimator on piecewise-smooth "
+              "targets iff α(D − 2β) < 2β(D − 1)",
+    formula="‖g_ε − 1{x≥0}‖_{L²([−T,T])} = √(ε/3) (0 < ε ≤ T);  min{2β/(2β+D), α/(α+D−1)} > α/(2α+D−1) "
+            "⇔ α(D − 2β) < 2β(D − 1)",
+    source=_SINGULARITY_SOURCE,
+    hypotheses=("0 < ε ≤ T", "α, β > 0 (boundary and piece smoothness)", "D ≥ 2"),
+    implicit=("exponents of the estimation rates n^{−γ} up to log factors (Cor. 8, Prop. 15)",
+              "the linear-estimator exponent is a lower bound on their risk, the DNN one an upper bound"),
+)
+@given(eps=_ramp_widths, factor=_half_width_factors)
+def imaizumi_fukumizu_singularity(eps, factor, evidence):
+    """The two-unit ReLU step has L² error exactly √(ε/3); the phase boundary is exact algebra.
+
+    Statement: for 0 < ε ≤ T, ‖σ(x/ε + 1) − σ(x/ε) − 1{x ≥ 0}‖²_{L²([−T,T])} = ε/3, with 2 units
+    (5 non-zero parameters); and with the DNN rate exponent min{2β/(2β+D), α/(α+D−1)} (Cor. 8) and the
+    linear-estimator lower-bound exponent α/(2α+D−1) (Prop. 15), DNN is strictly faster iff
+    α(D − 2β) < 2β(D − 1), for all α, β > 0, D ≥ 2.
+    Checked as: proof — sympy integration of the ramp (√(ε/3) for symbolic ε) and the two algebraic steps
+    of the phase boundary (the α/(α+D−1) term always exceeds α/(2α+D−1); the numerator of
+    2β/(2β+D) − α/(2α+D−1) is 2β(D−1) − α(D−2β), denominators positive for D = 2 + δ, δ ≥ 0).
+    Search — the network as built, exactly: its pieces in rationals, ∫ (g − 1)² summed piece by piece,
+    equal to ε_net/3 with ε_net = 1/(float weight 1/ε) (the ramp width the float network really has).
+    Domain: ε ∈ [1e-6, 1] (float), T = kε_net, k ∈ {1, …, 100}; the proof for all ε > 0, α, β > 0, D ≥ 2.
+    Deviation from the lecture: the lecture's "other methods: O(max{W^{−β/d}, W^{−α/4(d−1)}})" is not in
+    the JMLR paper (no 4(D − 1) exponent there); the paper gives the DNN approximation exponents β/D and
+    α/(2(D − 1)) (Thm 6) and competitor results only as estimation lower bounds (Prop. 15: linear
+    estimators; Props. 18–19: wavelets, curvelets).  The lecture formula is recorded, not tested.
+    """
+    net = relu_step_network(eps)
+    eps_net = 1 / Fraction(float(net.weights[0][0, 0]))
+    err2, _ = _step_l2_error_squared(net, factor * eps_net)
+    at = {"eps": eps, "T/eps": factor}
+    evidence.exact(err2, eps_net / 3, name="‖g_ε − 1‖²_{L²}", rhs_name="ε/3", at=at)
+    evidence.exact(net.n_units, 2, name="#units", at=at)
+    evidence.exact(net.n_nonzero_params, 5, name="non-zero parameters", at=at)
+
+
+@imaizumi_fukumizu_singularity.proof
+def imaizumi_fukumizu_singularity_for_all_parameters(evidence):
+    e = sympy.Symbol("epsilon", positive=True)
+    evidence.symbolic(step_l2_error_exact(), sympy.sqrt(e / 3), name="‖g_ε − 1{x≥0}‖_{L²([−T,T])}",
+                      assumptions="0 < ε ≤ T")
+    a, b, dim = sing_alpha, sing_beta, sing_dim
+    linear = linear_estimator_exponent(a, dim)
+    evidence.symbolic(a / (a + dim - 1) - linear, a ** 2 / ((a + dim - 1) * (2 * a + dim - 1)),
+                      name="α/(α+D−1) − α/(2α+D−1)")
+    evidence.symbolic(2 * b / (2 * b + dim) - linear,
+                      (2 * b * (dim - 1) - a * (dim - 2 * b)) / ((2 * b + dim) * (2 * a + dim - 1)),
+                      name="2β/(2β+D) − α/(2α+D−1)")
+    delta = sympy.Symbol("delta", nonnegative=True)
+    for name, expr in (("(α+D−1)(2α+D−1)", (a + dim - 1) * (2 * a + dim - 1)),
+                       ("(2β+D)(2α+D−1)", (2 * b + dim) * (2 * a + dim - 1))):
+        evidence.symbolic(expr.subs(dim, 2 + delta), 0, ">=", name=f"{name} ≥ 0",
+                          assumptions="α, β > 0, D = 2 + δ, δ ≥ 0")
+    evidence.exact(phase_boundary_identity(), True, name="constructions.singularities.phase_boundary_identity()")
+
+
+@imaizumi_fukumizu_singularity.control("constant changed: the step error claimed to be √(ε/2)")
+@given(eps=_ramp_widths, factor=_half_width_factors)
+@example(eps=0.5, factor=1)  # 1/6 ≠ 1/4; pinned: every ε refutes, and shrinking exact integrals is slow
+def imaizumi_fukumizu_singularity_with_half(eps, factor, evidence):
+    net = relu_step_network(eps)
+    err2, eps_net = _step_l2_error_squared(net, factor / Fraction(float(net.weights[0][0, 0])))
+    evidence.exact(err2, eps_net / 2, name="‖g_ε − 1‖²_{L²}", rhs_name="ε/2", at={"eps": eps, "T/eps": factor})
+
+
+@imaizumi_fukumizu_singularity.control("order changed: the step error claimed to be ≤ ε (instead of √(ε/3))")
+@given(eps=_ramp_widths, factor=_half_width_factors)
+@example(eps=0.25, factor=1)  # ε/3 = 1/12 > ε² = 1/16 (every ε < 1/3 refutes); pinned as above
+def imaizumi_fukumizu_singularity_linear_in_eps(eps, factor, evidence):
+    net = relu_step_network(eps)
+    err2, eps_net = _step_l2_error_squared(net, factor / Fraction(float(net.weights[0][0, 0])))
+    evidence.exact(err2, eps_net ** 2, "<=", name="‖g_ε − 1‖²_{L²}", rhs_name="ε²", at={"eps": eps, "T/eps": factor})
+
+
+# ---------------------------------------------------------------------------------------------
+# Intrinsic dimension (C16)
+# ---------------------------------------------------------------------------------------------
+
+_INTRINSIC_SOURCE = Source("Nakada & Imaizumi 2020, JMLR 21(174), Thm 5, Cor. 6", lecture="内在次元")
+_CIRCLE_POINTS = 5000
+_CIRCLE_DELTAS = np.geomspace(0.3, 0.02, 6)
+_KOCH_DELTAS = 3.0 ** -np.arange(2, 7)
+_KOCH = None
+
+
+def _koch_estimate():
+    global _KOCH
+    if _KOCH is None:
+        _KOCH = estimate_box_dimension(koch_curve(level=8), deltas=_KOCH_DELTAS, n_shifts=8)
+    return _KOCH
+
+
+@claim(
+    id="nakada_imaizumi_intrinsic_dim", kind=Kind.BOUND, catalogue="C16",
+    statement="The rate W^{−β/d} depends on the Minkowski dimension d of the data's support, not on the ambient "
+              "D: box counting finds log 4/log 3 for the Koch curve and 1 for a circle in R^D",
+    formula="dim_M(Koch) = log 4/log 3 ≈ 1.2619;  dim_M(S¹ ⊂ R^D) = 1;  estimate = slope of log N(δ) vs log(1/δ)",
+    source=_INTRINSIC_SOURCE,
+    hypotheses=("d > dim_M Supp(µ) (upper Minkowski dimension)", "µ supported in [0, 1]^D"),
+    implicit=("a finite sample and a finite range of δ: the estimate carries a pre-asymptotic bias",
+              "the rate holds in L^∞(µ) only, off the support nothing is controlled"),
+)
+@given(seed=seeds(), ambient_dim=st.integers(min_value=2, max_value=10))
+@settings(max_examples=20)  # each example is one box count of 5000 points at 6 scales × 4 shifts (~0.05 s)
+def nakada_imaizumi_intrinsic_dim(seed, ambient_dim, evidence):
+    """Box-counting dimension: log 4/log 3 for the Koch curve, 1 for a circle in any R^D.
+
+    Statement: the Minkowski dimension of the Koch curve is log 4/log 3 and that of a circle embedded in
+    R^D is 1 for every D — the quantity d that enters Nakada–Imaizumi's rate W^{−β/d}.
+    Checked as: the level-8 Koch curve (4^8 + 1 vertices), δ = 3^{−2} … 3^{−6}, 8 shifted grids: the
+    slope's 95% CI contains log 4/log 3 or the estimate is within ``BOX_COUNTING_BIAS_KOCH`` of it (both
+    recorded: |estimate − truth| ≤ bias); 5000 uniform points on a circle in a random 2-plane of R^D
+    (seed from Hypothesis), δ from 0.3 to 0.02: |estimate − 1| ≤ ``BOX_COUNTING_BAND_CIRCLE``.
+    Domain: D ∈ {2, …, 10}, 20 seeds per run (ci profile).
+    Deviation from the lecture: the theorem (rate W^{−β/d} for d > dim_M) is not checked; what is checked is
+    the estimation of d that it presupposes.  Box counting on a sample is a heuristic with a stated bias.
+    """
+    koch = _koch_estimate()
+    truth = np.log(4.0) / np.log(3.0)
+    evidence.bound(abs(koch.dimension - truth), BOX_COUNTING_BIAS_KOCH, name="|dim(Koch) − log4/log3|",
+                   rhs_name="documented bias", at={"ci": (koch.fit.ci_low, koch.fit.ci_high)})
+    x = circle_in_ambient_space(_CIRCLE_POINTS, ambient_dim=ambient_dim, rng=np.random.default_rng(seed))
+    est = estimate_box_dimension(x, deltas=_CIRCLE_DELTAS, n_shifts=4)
+    evidence.bound(abs(est.dimension - 1.0), BOX_COUNTING_BAND_CIRCLE, name="|dim(circle) − 1|",
+                   rhs_name="measured band", at={"D": ambient_dim, "seed": seed, "estimate": est.dimension})
+
+
+@nakada_imaizumi_intrinsic_dim.control("a 2-dimensional support claimed 1-dimensional: uniform on [0, 1]²")
+@given(seed=seeds())
+@settings(max_examples=10)  # each example costs one box count (~0.05 s)
+@example(seed=0)  # estimate ≈ 1.8; pinned so that the seed is not shrunk (each shrink step is a box count)
+def nakada_imaizumi_intrinsic_dim_uniform_square(seed, evidence):
+    x = uniform_square(_CIRCLE_POINTS, rng=np.random.default_rng(seed))
+    est = estimate_box_dimension(x, deltas=_CIRCLE_DELTAS, n_shifts=4)
+    evidence.bound(abs(est.dimension - 1.0), BOX_COUNTING_BAND_CIRCLE, name="|dim(square) − 1|",
+                   rhs_name="band of the circle", at={"seed": seed, "estimate": est.dimension})
+
+
+# ---------------------------------------------------------------------------------------------
+# Width–depth rates and optimality, formula level (C11, C13)
+# ---------------------------------------------------------------------------------------------
+
+_LU_SOURCE = Source("Lu, Shen, Yang, Zhang 2021, SIAM J. Math. Anal. 53(5):5465–5506, Thm 1.1",
+                    lecture="深さと幅を用いた近似誤差")
+_DEVORE_SOURCE = Source("DeVore, Howard, Micchelli 1989, Manuscripta Math. 63:469–478; Yarotsky 2017 Thm 3",
+                        lecture="深さと幅を用いた近似誤差")
+_Nn, _Ll, _C1, _C2, _dd = sympy.symbols("N L C_1 C_2 d", positive=True)
+#: Lu et al.'s actual width and depth for the parameters N, L (constants C₁, C₂ > 0 symbolic).
+_LU_WIDTH = _C1 * (_Nn + 2) * sympy.log(8 * _Nn, 2)
+_LU_DEPTH = _C2 * (_Ll + 2) * sympy.log(4 * _Ll, 2) + 2 * _dd
+
+
+@claim(
+    id="lu_width_depth_rate", kind=Kind.RATE, catalogue="C11",
+    statement="Lu et al.'s rate N^{−2s/d}L^{−2s/d} is realised with width Ñ ≍ N log N and depth L̃ ≍ L log L, so in "
+              "the actual width and depth it reads Õ(Ñ^{−2s/d} L̃^{−2s/d}) (N ≍ Ñ/log Ñ, L ≍ L̃/log L̃)",
+    formula="Ñ = C₁(N+2)log₂(8N): Ñ/(N log₂ Ñ) → C₁;  L̃ = C₂(L+2)log₂(4L) + 2d: L̃/(L log₂ L̃) → C₂",
+    source=_LU_SOURCE,
+    hypotheses=("f ∈ C^s([0, 1]^d), s a positive integer", "N, L ≥ 1", "ReLU, sup norm"),
+    implicit=("the width and depth of the theorem's networks are C₁(N+2)log₂(8N) and C₂(L+2)log₂(4L) + 2d, "
+              "not N and L", "constants C₁ = 17s^{d+1}3^d d, C₂ = 18s², C₃ = 85(s+1)^d 8^s (to be re-verified)"),
+)
+def lu_width_depth_rate(evidence):
+    """Formula level: the parameters N, L of Lu et al. are the width and depth only up to log factors.
+
+    Statement: with Ñ = C₁(N+2)log₂(8N) and L̃ = C₂(L+2)log₂(4L) + 2d (the width and depth of the networks of
+    Lu et al.'s Thm 1.1), Ñ/(N log₂ Ñ) → C₁ and L̃/(L log₂ L̃) → C₂; hence N^{−2s/d} L^{−2s/d} =
+    Θ((Ñ/log Ñ)^{−2s/d} (L̃/log L̃)^{−2s/d}).
+    Checked as: two sympy limits (a run-once property: a proof of the asymptotic statement for all C₁, C₂,
+    d > 0).
+    Domain: symbolic; no network is built (C₃ = 1360 already for d = s = 1 makes a numerical check moot).
+    Deviation from the lecture: the lecture says "ReLU, L layers, width N: O(N^{−2β/d}L^{−2β/d})"; the theorem
+    behind it has width N log N and depth L log L.  The control shows the log factor cannot be dropped.
+    """
+    evidence.symbolic(sympy.limit(_LU_WIDTH / (_Nn * sympy.log(_LU_WIDTH, 2)), _Nn, sympy.oo), _C1,
+                      name="lim Ñ/(N log₂ Ñ)", assumptions="C₁, N > 0")
+    evidence.symbolic(sympy.limit(_LU_DEPTH / (_Ll * sympy.log(_LU_DEPTH, 2)), _Ll, sympy.oo), _C2,
+                      name="lim L̃/(L log₂ L̃)", assumptions="C₂, d, L > 0")
+
+
+@lu_width_depth_rate.control("log factor dropped: the theorem's width taken to be O(N) (the lecture's reading)")
+def lu_width_depth_rate_width_linear_in_n(evidence):
+    evidence.exact(sympy.limit(_LU_WIDTH / _Nn, _Nn, sympy.oo), sympy.oo, "<", name="lim Ñ/N",
+                   rhs_name="∞ (a finite constant)")
+
+
+_W, _beta_s, _d_s = sympy.symbols("W beta d", positive=True)
+
+
+@claim(
+    id="devore_optimality", kind=Kind.RATE, catalogue="C13",
+    statement="W^{−β/d} is optimal only for continuous parameter selection: with N fixed and L = W/N², the "
+              "width–depth rate N^{−2β/d}L^{−2β/d} is o(W^{−β/d})",
+    formula="N^{−2β/d}(W/N²)^{−2β/d} / W^{−β/d} = (N²/W)^{β/d} → 0 as W → ∞",
+    source=_DEVORE_SOURCE,
+    hypotheses=("β, d > 0", "N fixed, L ≍ W/N² (so W ≍ L N²)"),
+    implicit=("DeVore–Howard–Micchelli's lower bound W ≥ c ε^{−d/β} assumes the parameters depend "
+              "continuously on f; the lecture omits this", "log factors of C11 ignored"),
+)
+def devore_optimality(evidence):
+    """Formula level: deep narrow networks beat W^{−β/d}, which is optimal only for continuous selection.
+
+    Statement: N^{−2β/d}(W/N²)^{−2β/d} = o(W^{−β/d}) as W → ∞ with N fixed, for all β, d, N > 0 — so
+    "O(W^{−β/d}) is optimal" (DeVore et al. 1989) can only hold under its hypothesis that the parameters
+    are chosen continuously in f (Yarotsky 2017 Thm 3); without it, deep ReLU networks do better.
+    Checked as: a sympy limit (run once, symbolic: a proof of the formula-level statement).
+    Domain: symbolic β, d, N > 0.
+    Deviation from the lecture: the lecture states optimality without the continuity hypothesis.  Whether
+    the width–depth rate itself is attained is C11's matter (up to logs), not checked here.
+    """
+    ratio = _Nn ** (-2 * _beta_s / _d_s) * (_W / _Nn ** 2) ** (-2 * _beta_s / _d_s) / _W ** (-_beta_s / _d_s)
+    evidence.symbolic(sympy.limit(ratio, _W, sympy.oo), 0, name="lim_{W→∞} rate/W^{−β/d} (N fixed)",
+                      assumptions="β, d, N > 0")
+
+
+@devore_optimality.control("depth fixed instead of width: L fixed, N ≍ √(W/L) also claimed to be o(W^{−β/d})")
+@given(beta=st.integers(min_value=1, max_value=4), d=st.integers(min_value=1, max_value=4),
+       L=st.integers(min_value=1, max_value=10))
+@example(beta=1, d=1, L=1)  # the ratio is L^{−β/d} = 1, not → 0; pinned (every draw refutes; sympy limits are slow)
+def devore_optimality_with_depth_fixed(beta, d, L, evidence):
+    r = sympy.Rational(2 * beta, d)
+    ratio = sympy.sqrt(_W / L) ** (-r) * sympy.Integer(L) ** (-r) / _W ** (-r / 2)
+    evidence.exact(sympy.limit(ratio, _W, sympy.oo), sympy.Integer(0), name="lim_{W→∞} rate/W^{−β/d} (L fixed)",
+                   at={"beta": beta, "d": d, "L": L})

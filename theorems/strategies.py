@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import strategies as st
 
-__all__ = ["generators", "seeds"]
+__all__ = ["LipschitzFunction", "generators", "lipschitz_functions", "lipschitz_piecewise_linear_functions",
+           "seeds", "trigonometric_polynomials"]
 
 
 def seeds() -> st.SearchStrategy[int]:
@@ -46,3 +47,92 @@ def finite_learning_problems(draw, *, max_points: int = 5, max_models: int = 5):
     return FiniteLearningProblem(points=tuple((i, y) for i, y in enumerate(ys)),
                                  probabilities=tuple(Fraction(w, total) for w in weights),
                                  predictions=tuple(tuple(r) for r in table), loss=loss)
+
+
+class LipschitzFunction:
+    """A target f on [0, 1] with a known Lipschitz constant and a certifiable form.
+
+    ``target`` is a :mod:`constructions.certification` target (callable on arrays and
+    enclosable on boxes); ``lipschitz`` is an upper bound on the Lipschitz constant of f on
+    [0, 1], rounded upward.  The repr is the short description Hypothesis prints.
+    """
+
+    __slots__ = ("description", "lipschitz", "target")
+
+    def __init__(self, target, lipschitz: float, description: str):
+        self.target, self.lipschitz, self.description = target, float(lipschitz), description
+
+    def __call__(self, x):
+        return self.target(x)
+
+    def __repr__(self) -> str:
+        return f"{self.description} (L={self.lipschitz:.4g})"
+
+
+def _check_bound(name: str, value, low) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= low:
+        raise ValueError(f"{name}={value!r}; allowed: a number >= {low}")
+
+
+@st.composite
+def lipschitz_piecewise_linear_functions(draw, *, max_pieces: int = 12, max_value: float = 2.0):
+    """Continuous piecewise-linear f on [0, 1] with an exact Lipschitz constant.
+
+    Breakpoints are 0, 1 and distinct multiples of 1/256 in between; values are multiples of
+    1/16 in [−max_value, max_value].  The Lipschitz constant max |Δv/Δt| is computed in exact
+    rationals and rounded upward to a float.
+    """
+    import math
+    from fractions import Fraction
+
+    from constructions.certification import PiecewiseLinearTarget
+
+    _check_bound("max_pieces", max_pieces, 1)
+    _check_bound("max_value", max_value, 1 / 16)
+    if not isinstance(max_pieces, int):
+        raise ValueError(f"max_pieces={max_pieces!r}; allowed: an integer >= 1")
+    inner = draw(st.lists(st.integers(1, 255), unique=True, max_size=max_pieces - 1), label="breakpoints/256")
+    ticks = [0, *sorted(inner), 256]
+    top = int(16 * max_value)
+    levels = draw(st.lists(st.integers(-top, top), min_size=len(ticks), max_size=len(ticks)), label="values·16")
+    slopes = [Fraction(v1 - v0, 16) / Fraction(t1 - t0, 256)
+              for (t0, v0), (t1, v1) in zip(zip(ticks, levels), zip(ticks[1:], levels[1:]))]
+    exact = max(abs(s) for s in slopes)
+    lipschitz = float(exact)
+    if Fraction(lipschitz) < exact:
+        lipschitz = math.nextafter(lipschitz, math.inf)
+    t = np.array(ticks, dtype=float) / 256  # dyadic: exact in float64
+    v = np.array(levels, dtype=float) / 16
+    pts = ", ".join(f"({a:g}, {b:g})" for a, b in zip(t, v))
+    return LipschitzFunction(PiecewiseLinearTarget(t, v), lipschitz, f"piecewise linear through {pts}")
+
+
+@st.composite
+def trigonometric_polynomials(draw, *, max_degree: int = 4, max_coefficient: float = 1.0):
+    """f(x) = a_0 + Σ_{k=1}^K a_k cos(2πkx) + b_k sin(2πkx), |a_k|, |b_k| ≤ max_coefficient.
+
+    The Lipschitz constant used is 2π Σ_k k(|a_k| + |b_k|) (from |f′| ≤ that sum), computed in
+    float64 and enlarged by the factor 1 + 1e-12, far above the (2K + 2)·2^{−53} relative
+    rounding of the sum.
+    """
+    from constructions.certification import FourierSeriesTarget
+
+    _check_bound("max_degree", max_degree, 1)
+    _check_bound("max_coefficient", max_coefficient, 0.0)
+    if not isinstance(max_degree, int):
+        raise ValueError(f"max_degree={max_degree!r}; allowed: an integer >= 1")
+    K = draw(st.integers(1, max_degree), label="degree")
+    coef = st.floats(-max_coefficient, max_coefficient, allow_nan=False, allow_infinity=False,
+                     allow_subnormal=False)
+    a = np.array(draw(st.lists(coef, min_size=K + 1, max_size=K + 1), label="cos coefficients"))
+    b = np.array([0.0, *draw(st.lists(coef, min_size=K, max_size=K), label="sin coefficients")])
+    k = np.arange(K + 1)
+    lipschitz = 2 * np.pi * float(np.sum(k * (np.abs(a) + np.abs(b)))) * (1 + 1e-12)
+    terms = " + ".join([f"{a[0]:.3g}"] + [f"{a[j]:.3g}cos(2π{j}x) + {b[j]:.3g}sin(2π{j}x)"
+                                          for j in range(1, K + 1)])
+    return LipschitzFunction(FourierSeriesTarget(a, b), lipschitz, f"f(x) = {terms}")
+
+
+def lipschitz_functions() -> st.SearchStrategy[LipschitzFunction]:
+    """Either kind of target above (piecewise linear or trigonometric), each with its Lipschitz constant."""
+    return st.one_of(lipschitz_piecewise_linear_functions(), trigonometric_polynomials())
