@@ -28,17 +28,71 @@ import numpy as np
 from ..activations import LEAKY_RELU_SLOPE
 from ..networks import DenseNetwork
 from . import elementary as el
-from .intervals import affine_interval, interval_mul, interval_scale, round_up, widen
+from .intervals import (
+    ELEMENTARY_ULPS,
+    affine_interval,
+    gamma,
+    interval_mul,
+    interval_scale,
+    round_down,
+    round_up,
+    widen,
+)
 
-__all__ = ["CERTIFIABLE_ACTIVATIONS", "activation_interval", "activation_slope_interval",
-           "network_gradient_interval", "network_interval"]
+__all__ = ["CERTIFIABLE_ACTIVATIONS", "SATURATION", "activation_interval",
+           "activation_slope_interval", "first_layer_product", "network_gradient_interval",
+           "network_interval", "network_output_interval"]
 
 #: Activations whose networks the certifier accepts.
 CERTIFIABLE_ACTIVATIONS = ("relu", "leaky_relu", "sigmoid", "tanh", "identity")
 
 
+#: |t| beyond which σ and σ′ are replaced by constant enclosures (see ``_SATURATED``).
+SATURATION = 40.0
+_BELOW_ONE = 1.0 - 2.0**-53
+#: name -> (σ on [T, ∞), σ on (−∞, −T], σ′ on |t| ≥ T) as (lo, hi) pairs, T = SATURATION:
+#: σ(40) > 1 − e^{−40} > 1 − 2^{−53}, σ(−40) < e^{−40} < 4.3e−18, tanh(40) > 1 − 2e^{−80}.
+_SATURATED = {
+    "sigmoid": ((_BELOW_ONE, 1.0), (0.0, 4.3e-18), (0.0, 4.3e-18)),
+    "tanh": ((_BELOW_ONE, 1.0), (-1.0, -_BELOW_ONE), (0.0, 1e-34)),
+}
+
+
+def _saturating(kernel, which: str, name: str, lo, hi):
+    """Apply ``kernel`` only where [lo, hi] meets (−T, T); constants elsewhere.
+
+    In a wide sigmoid layer most (box, unit) pairs are saturated on small boxes, so this
+    gather–scatter saves most transcendental evaluations.
+    """
+    active = (hi > -SATURATION) & (lo < SATURATION)
+    n_active = int(np.count_nonzero(active))
+    if n_active > active.size // 4:
+        return kernel(lo, hi)
+    up_c, down_c, slope_c = _SATURATED[name]
+    if which == "value":
+        top = lo >= SATURATION
+        out_lo = np.where(top, up_c[0], down_c[0])
+        out_hi = np.where(top, up_c[1], down_c[1])
+    else:
+        out_lo = np.full(lo.shape, slope_c[0])
+        out_hi = np.full(lo.shape, slope_c[1])
+    if n_active:
+        idx = np.flatnonzero(active)
+        klo, khi = kernel(lo.ravel()[idx], hi.ravel()[idx])
+        out_lo.ravel()[idx] = klo
+        out_hi.ravel()[idx] = khi
+    return out_lo, out_hi
+
+
 def activation_interval(name: str, lo, hi):
     """Enclose σ([lo, hi]) for a monotone activation."""
+    if name in _SATURATED:
+        kernel = el.interval_expit if name == "sigmoid" else el.interval_tanh
+        return _saturating(kernel, "value", name, lo, hi)
+    return _activation_interval(name, lo, hi)
+
+
+def _activation_interval(name: str, lo, hi):
     if name == "relu":
         return np.maximum(lo, 0.0), np.maximum(hi, 0.0)
     if name == "leaky_relu":
@@ -53,6 +107,13 @@ def activation_interval(name: str, lo, hi):
 
 def activation_slope_interval(name: str, lo, hi):
     """Enclose σ′([lo, hi]) (Clarke hull [slope_left, slope_right] at kinks)."""
+    if name in _SATURATED:
+        return _saturating(lambda a, b: _activation_slope_interval(name, a, b), "slope",
+                           name, lo, hi)
+    return _activation_slope_interval(name, lo, hi)
+
+
+def _activation_slope_interval(name: str, lo, hi):
     if name in ("relu", "leaky_relu"):
         neg = 0.0 if name == "relu" else LEAKY_RELU_SLOPE
         return np.where(lo > 0.0, 1.0, neg), np.where(hi < 0.0, neg, 1.0)
@@ -63,19 +124,16 @@ def activation_slope_interval(name: str, lo, hi):
     far = np.maximum(np.abs(lo), np.abs(hi))
     if name == "sigmoid":
         peak = 0.25
-        vlo, vhi = el.interval_expit(-far, -far)      # σ′(t) = σ(−|t|) σ(|t|)
-        wlo, whi = el.interval_expit(far, far)
-        dlo, _ = interval_mul(vlo, vhi, wlo, whi)
-        vlo, vhi = el.interval_expit(-near, -near)
-        wlo, whi = el.interval_expit(near, near)
-        _, dhi = interval_mul(vlo, vhi, wlo, whi)
+        dlo, dhi = widen(el.logistic_slope(far), el.logistic_slope(near),
+                            ulps=ELEMENTARY_ULPS + 4)
     else:
         peak = 1.0
         tlo, thi = el.interval_tanh(far, far)
         sq_hi = round_up(thi * thi)
-        dlo = np.nextafter(1.0 - sq_hi, -np.inf)
+        dlo = round_down(1.0 - sq_hi)
         tlo, _ = el.interval_tanh(near, near)
-        sq_lo = np.nextafter(tlo * tlo, -np.inf)
+        tlo = np.maximum(tlo, 0.0)
+        sq_lo = round_down(tlo * tlo)
         dhi = round_up(1.0 - np.maximum(sq_lo, 0.0))
     return np.clip(dlo, 0.0, peak), np.clip(dhi, 0.0, peak)
 
@@ -88,7 +146,8 @@ def _check(network: DenseNetwork) -> None:
         raise ValueError(f"network.output_dim={network.output_dim}; allowed: 1 (scalar output)")
 
 
-def network_interval(network: DenseNetwork, lo, hi, *, return_preactivations: bool = False):
+def network_interval(network: DenseNetwork, lo, hi, *, return_preactivations: bool = False,
+                     output: bool = True):
     """Enclose f_θ(box) for each box ``[lo[b], hi[b]]`` by interval bound propagation.
 
     Parameters
@@ -117,15 +176,53 @@ def network_interval(network: DenseNetwork, lo, hi, *, return_preactivations: bo
     last = network.depth - 1
     zlo, zhi = lo, hi
     for i, (w, b) in enumerate(zip(network.weights, network.biases, strict=True)):
+        if i == last and not output:
+            return None, None, pre
         zlo, zhi = affine_interval(w, b, zlo, zhi)
         if i < last:
             pre.append((zlo, zhi))
-            zlo, zhi = activation_interval(network.activation, zlo, zhi)
+            if i < last - 1 or output:
+                zlo, zhi = activation_interval(network.activation, zlo, zhi)
     out = (zlo[:, 0], zhi[:, 0])
     return (*out, pre) if return_preactivations else out
 
 
-def network_gradient_interval(network: DenseNetwork, lo, hi, *, preactivations=None):
+def network_output_interval(network: DenseNetwork, lo, hi):
+    """Enclose the output given the last hidden layer's pre-activation intervals (B, n)."""
+    alo, ahi = activation_interval(network.activation, lo, hi)
+    zlo, zhi = affine_interval(network.weights[-1], network.biases[-1], alo, ahi)
+    return zlo[:, 0], zhi[:, 0]
+
+
+def first_layer_product(network: DenseNetwork):
+    """Outward enclosure (mid, rad) of M[i, k, j] = W_2[k, i] W_1[i, j], shape (n_1, n_2 d).
+
+    ∂z_2/∂x = Σ_i σ′(z_{1,i}) M[i] turns the first two layers of forward-mode
+    differentiation into one interval-times-matrix product.
+    """
+    w1, w2 = network.weights[0], network.weights[1]
+    prod = w2.T[:, :, None] * w1[:, None, :]
+    rad = np.abs(prod) * 2.0**-52 + float(np.finfo(float).smallest_subnormal)
+    n1 = w1.shape[0]
+    return prod.reshape(n1, -1), rad.reshape(n1, -1)
+
+
+def _slope_times_matrix(slo, shi, mid_m, rad_m):
+    """Enclose S @ M for interval S (B, n) with S ≥ 0 and interval M (n, p) in mid–rad form."""
+    n = slo.shape[1]
+    ms = 0.5 * slo + 0.5 * shi
+    rs = round_up(np.maximum(shi - ms, ms - slo))
+    abs_m = np.abs(mid_m)
+    mid = ms @ mid_m
+    rad = ms @ rad_m + rs @ (abs_m + rad_m)
+    size = ms @ abs_m + rad
+    err = round_up(rad + gamma(n + 2) * size + (n + 2) * 1e-300)
+    err = round_up(err * (1.0 + 2.0**-50))
+    return round_down(mid - err), round_up(mid + err)
+
+
+def network_gradient_interval(network: DenseNetwork, lo, hi, *, preactivations=None,
+                              first_product=None):
     """Enclose ∇f_θ over each box (Clarke gradient for piecewise-linear activations).
 
     Returns
@@ -135,15 +232,24 @@ def network_gradient_interval(network: DenseNetwork, lo, hi, *, preactivations=N
     _check(network)
     if preactivations is None:
         *_, preactivations = network_interval(network, lo, hi, return_preactivations=True)
-    n_boxes = lo.shape[0]
     w0 = network.weights[0]
-    glo = np.broadcast_to(w0, (n_boxes, *w0.shape))            # ∂z_1/∂x, exact
-    ghi = glo
-    for (zlo, zhi), w in zip(preactivations, network.weights[1:], strict=True):
+    glo = ghi = None
+    for layer, ((zlo, zhi), w) in enumerate(zip(preactivations, network.weights[1:],
+                                                strict=True)):
         slo, shi = activation_slope_interval(network.activation, zlo, zhi)
-        glo, ghi = interval_mul(glo, ghi, slo[:, :, None], shi[:, :, None])
-        # W @ G for interval G (B, n, d): midpoint–radius with a rounding term
-        glo, ghi = _matmul_interval(w, glo, ghi)
+        if layer == 0:
+            # ∂z_2/∂x = Σ_i σ′(z_{1,i}) W_2[:, i] W_1[i, :]: one interval-times-matrix product
+            mid_m, rad_m = (first_layer_product(network) if first_product is None
+                            else first_product)
+            glo, ghi = _slope_times_matrix(slo, shi, mid_m, rad_m)
+            glo = glo.reshape(lo.shape[0], w.shape[0], -1)
+            ghi = ghi.reshape(lo.shape[0], w.shape[0], -1)
+        else:
+            glo, ghi = interval_mul(glo, ghi, slo[:, :, None], shi[:, :, None])
+            # W @ G for interval G (B, n, d): midpoint–radius with a rounding term
+            glo, ghi = _matmul_interval(w, glo, ghi)
+    if glo is None:                                             # no hidden layer: affine map
+        return (np.broadcast_to(w0[0], lo.shape).copy(),) * 2
     return glo[:, 0, :], ghi[:, 0, :]
 
 
@@ -152,7 +258,3 @@ def _matmul_interval(w, glo, ghi):
     glo_t, ghi_t = np.swapaxes(glo, 1, 2), np.swapaxes(ghi, 1, 2)   # (B, d, n)
     rlo, rhi = affine_interval(w, None, glo_t, ghi_t)                # (B, d, m)
     return np.swapaxes(rlo, 1, 2), np.swapaxes(rhi, 1, 2)
-
-
-def _unused(lo, hi):  # pragma: no cover - keeps widen imported for symmetry
-    return widen(lo, hi)

@@ -130,7 +130,8 @@ def _compile(node, index) -> IntervalFn:
         return lambda lo, hi: op(*inner(lo, hi))
     raise ValueError(
         f"target expression node {node} ({func.__name__}) is not supported; allowed: numbers, "
-        "symbols, +, *, powers, exp, log, sqrt, sin, cos, tanh, sinh, cosh, atan, Abs, sign, Min, Max"
+        "symbols, +, *, powers, exp, log, sqrt, sin, cos, tanh, sinh, cosh, atan, Abs, sign, "
+        "Min, Max"
     )
 
 

@@ -5,7 +5,7 @@ real interval ``[lo[i], hi[i]]`` contains every exact value the operation can
 take.  Every operation rounds outward, so the enclosure survives floating point:
 
 * ``+``, ``−``, ``×``, ``/`` and ``sqrt`` are correctly rounded in IEEE 754, so one
-  ``np.nextafter`` step outward covers them;
+  outward step of one ulp (:func:`round_down`, :func:`round_up`) covers them;
 * elementary functions (``exp``, ``log``, ``sin``, ``expit``, …) are widened by
   :data:`ELEMENTARY_ULPS` units in the last place plus the smallest subnormal
   (underflow).  This assumes numpy's/libm's float64 elementary functions are
@@ -50,16 +50,23 @@ UNIT_ROUNDOFF = 2.0**-53
 #: ulps by which results of elementary functions are widened (see module notes).
 ELEMENTARY_ULPS = 4
 _TINY = float(np.finfo(np.float64).smallest_subnormal)
+_PAD = 2.0**-52
 
 
 def round_down(x):
-    """Next float towards −∞ (an outward step for a lower end)."""
-    return np.nextafter(x, -np.inf)
+    """A float ≤ every real number that ``x`` (a correctly rounded result) may stand for.
+
+    Subtracts |x| 2^-52 (at least one ulp of x) plus a subnormal: cheaper than
+    ``np.nextafter`` and never less outward.
+    """
+    with np.errstate(invalid="ignore", over="ignore"):
+        return x - (np.abs(x) * _PAD + _TINY)
 
 
 def round_up(x):
-    """Next float towards +∞ (an outward step for an upper end)."""
-    return np.nextafter(x, np.inf)
+    """A float ≥ every real number that ``x`` (a correctly rounded result) may stand for."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        return x + (np.abs(x) * _PAD + _TINY)
 
 
 def gamma(n: int) -> float:
@@ -75,10 +82,14 @@ def _sanitize(lo, hi):
 
 
 def widen(lo, hi, *, ulps: int = ELEMENTARY_ULPS):
-    """Widen ``[lo, hi]`` by ``ulps`` units in the last place and one subnormal each side."""
+    """Widen ``[lo, hi]`` by ``ulps`` units in the last place (and a subnormal) each side.
+
+    |x| 2^-52 is at least one ulp of x; one extra ulp absorbs the rounding of the widening.
+    """
+    pad = (ulps + 1) * _PAD
     with np.errstate(invalid="ignore", over="ignore"):
-        lo = round_down(lo - ulps * np.abs(np.spacing(lo)) - _TINY)
-        hi = round_up(hi + ulps * np.abs(np.spacing(hi)) + _TINY)
+        lo = lo - (np.abs(lo) * pad + 2 * _TINY)
+        hi = hi + (np.abs(hi) * pad + 2 * _TINY)
     return _sanitize(lo, hi)
 
 
@@ -142,6 +153,7 @@ def affine_interval(weight, bias, lo, hi):
     weight : ndarray, shape (m, n)
     bias : ndarray, shape (m,) or None
     lo, hi : ndarray, shape (..., n)
+        Pass the same array twice (``lo is hi``) for points.
 
     Returns
     -------
@@ -150,20 +162,41 @@ def affine_interval(weight, bias, lo, hi):
     Notes
     -----
     Midpoint–radius form: with c = (lo + hi)/2 and r ≥ max(hi − c, c − lo),
-    W x + b ∈ W c + b ± |W| r.  The computed products carry at most
-    γ_{n+2}(|W||c| + |b| + |W| r) rounding error (Higham 2002, Lemma 3.1), which is added.
+    W x + b ∈ W c + b ± |W| r.  The computed W c + b, |W| r carry at most
+    γ_{n+2} T rounding error, T = |W||c| + |b| + |W| r (Higham 2002, Lemma 3.1);
+    the radius is err = |W| r + (γ_{n+2} + 16u) T, where the extra 16u T covers the
+    rounding of err itself and of the final ``mid ± err`` (|mid ± err| ≤ 2.1 T).
     """
     absw = np.abs(weight)
     n = weight.shape[1]
+    g = gamma(n + 2) + 16.0 * UNIT_ROUNDOFF
     with np.errstate(invalid="ignore", over="ignore"):
-        c = 0.5 * lo + 0.5 * hi
-        r = round_up(np.maximum(hi - c, c - lo))
-        mid = c @ weight.T
-        rad = r @ absw.T
-        size = np.abs(c) @ absw.T + rad
+        if lo is hi:                      # a point: no radius
+            c, r = lo, None
+        else:
+            c = 0.5 * lo + 0.5 * hi
+            r = ((hi - lo) * (0.5 + 4.0 * UNIT_ROUNDOFF)
+                 + (np.abs(c) * (4.0 * UNIT_ROUNDOFF) + 2 * _TINY))
+        if n == 1:                        # outer product: broadcasting beats matmul
+            mid = c * weight[:, 0]
+            total = np.abs(mid)
+            if r is not None:
+                rad = r * absw[:, 0]
+                total += rad
+        else:
+            mid = c @ weight.T
+            total = np.abs(c) @ absw.T
+            if r is not None:
+                rad = r @ absw.T
+                total += rad
         if bias is not None:
-            mid = mid + bias
-            size = size + np.abs(bias)
-        err = round_up(rad + gamma(n + 2) * size + (n + 2) * _TINY)
-        err = round_up(err * (1.0 + 4.0 * UNIT_ROUNDOFF))
-        return _sanitize(round_down(mid - err), round_up(mid + err))
+            mid += bias
+            total += np.abs(bias)
+        err = total * g
+        err += (n + 2) * 4.0 * _TINY
+        if r is not None:
+            err += rad
+        out_lo, out_hi = mid - err, mid + err
+        if not np.all(np.isfinite(err)):
+            out_lo, out_hi = _sanitize(out_lo, out_hi)
+        return out_lo, out_hi

@@ -130,7 +130,8 @@ class ExpressionTarget(Target):
             raise ValueError(f"target={self.expr!r} is not a sympy expression: {exc}") from None
         symbols = tuple(self.symbols)
         if not symbols or not all(isinstance(s, sp.Symbol) for s in symbols):
-            raise ValueError(f"symbols={self.symbols!r} must be a non-empty sequence of sympy Symbols")
+            raise ValueError(f"symbols={self.symbols!r} must be a non-empty sequence of "
+                             "sympy Symbols")
         extra = expr.free_symbols - set(symbols)
         if extra:
             raise ValueError(f"target has free symbols {sorted(map(str, extra))} not in "
@@ -327,9 +328,10 @@ class ChebyshevSeriesTarget(Target):
         if c.shape[0] == 0:
             raise ValueError("coefficients is empty; allowed: at least one coefficient")
         a, b = check_interval("domain", *self.domain)
-        exact = np.array([Fraction(v) for v in c] + [Fraction(0)], dtype=object)
+        exact = np.array([*map(Fraction, c), Fraction(0)], dtype=object)
         scale = Fraction(2) / (Fraction(b) - Fraction(a))
-        der = cheb.chebder(exact) * scale if c.shape[0] > 1 else np.array([Fraction(0)], dtype=object)
+        der = (cheb.chebder(exact) * scale if c.shape[0] > 1
+               else np.array([Fraction(0)], dtype=object))
         object.__setattr__(self, "coefficients", c)
         object.__setattr__(self, "domain", (a, b))
         object.__setattr__(self, "_c", _coefficient_intervals(list(exact[:-1])))

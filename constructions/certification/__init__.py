@@ -1,0 +1,48 @@
+"""Certified sup-norm bounds: prove ε-approximation over the whole domain.
+
+``certify_sup_error(network, target, box)`` returns an :class:`Enclosure`
+``lower ≤ sup_{x∈box} |f(x) − f_θ(x)| ≤ upper`` that is sound under floating
+point; ``Enclosure.status(eps)`` reads it as "proved", "refuted" or "undecided".
+
+Modules: :mod:`.intervals` (outward-rounded interval arithmetic),
+:mod:`.elementary` (interval elementary functions), :mod:`.expressions`
+(sympy → interval evaluator), :mod:`.targets` (target functions),
+:mod:`.bounds` (bound propagation through networks), :mod:`.pieces` (exact
+piece enumeration in 1-D), :mod:`.enclosure` (branch-and-bound and the API).
+
+References
+----------
+Lecture 「深層学習・人工知能の数理」 (今泉, 2024), 普遍近似定理; issue 3 of this project.
+"""
+
+from .bounds import CERTIFIABLE_ACTIVATIONS, network_gradient_interval, network_interval
+from .enclosure import Enclosure, certify_sup_error, sample_sup_error
+from .pieces import LinearPieces, exact_sup_error, linear_pieces
+from .targets import (
+    ChebyshevSeriesTarget,
+    ExpressionTarget,
+    FourierSeriesTarget,
+    LipschitzTarget,
+    PiecewiseLinearTarget,
+    Target,
+    as_target,
+)
+
+__all__ = [
+    "CERTIFIABLE_ACTIVATIONS",
+    "ChebyshevSeriesTarget",
+    "Enclosure",
+    "ExpressionTarget",
+    "FourierSeriesTarget",
+    "LinearPieces",
+    "LipschitzTarget",
+    "PiecewiseLinearTarget",
+    "Target",
+    "as_target",
+    "certify_sup_error",
+    "exact_sup_error",
+    "linear_pieces",
+    "network_gradient_interval",
+    "network_interval",
+    "sample_sup_error",
+]
