@@ -96,6 +96,7 @@ class Evidence:
     certificates: list[dict[str, Any]] = field(default_factory=list)
     undecided: list[dict[str, Any]] = field(default_factory=list)
     statistics: list[dict[str, Any]] = field(default_factory=list)
+    figures: dict[str, dict[str, Any]] = field(default_factory=dict)
     in_proof: bool = False
     _targets: dict[str, float] = field(default_factory=dict)
 
@@ -270,6 +271,15 @@ class Evidence:
         else:
             self.undecided.append(record)
         self._observe(lower / eps if eps > 0 else math.inf, name, at)
+
+    # -- pictures --------------------------------------------------------------
+    def figure(self, name: str, **data) -> None:
+        """Keep the data a figure of this claim is drawn from (the last call per name wins).
+
+        The data must be what the property computed, not a second computation:
+        arrays, numbers and strings, drawn later by :mod:`theorems.figures`.
+        """
+        self.figures[name] = {k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in data.items()}
 
     # -- statistics ----------------------------------------------------------
     def statistical(self, *, name: str, test: str, p_value: float, alpha: float,

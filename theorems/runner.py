@@ -43,6 +43,7 @@ class Result:
     certificates: list[dict[str, Any]] = field(default_factory=list)
     undecided: list[dict[str, Any]] = field(default_factory=list)
     statistics: list[dict[str, Any]] = field(default_factory=list)
+    figures: dict[str, dict[str, Any]] = field(default_factory=dict)
     error: str | None = None
     seconds: float = 0.0
 
@@ -167,5 +168,5 @@ def run_claim(c: Claim) -> Result:
         worst_where={} if worst is None else worst.at, worst_name=None if worst is None else worst.name,
         counterexample=None if violation is None else _counterexample(violation),
         proofs=list(ev.proofs), certificates=list(ev.certificates), undecided=list(ev.undecided),
-        statistics=list(ev.statistics), error=error, seconds=seconds,
+        statistics=list(ev.statistics), figures=dict(ev.figures), error=error, seconds=seconds,
     )
