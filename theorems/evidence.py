@@ -127,10 +127,11 @@ class Evidence:
     # -- recording helpers ----------------------------------------------
     def _fail(self, message: str, at: dict[str, Any] | None, ratio: float | None = None):
         from hypothesis import note
+        from hypothesis.control import currently_in_test_context
 
         where = _format_at(at)
         full = f"{message} [claim {self.claim_id}{': ' + where if where else ''}]"
-        if self.n_examples and not self.in_proof:
+        if self.n_examples and not self.in_proof and currently_in_test_context():
             note(full)
         raise ClaimViolation(full, at=at, ratio=ratio)
 
@@ -277,7 +278,27 @@ class Evidence:
         """Keep the data a figure of this claim is drawn from (the last call per name wins).
 
         The data must be what the property computed, not a second computation:
-        arrays, numbers and strings, drawn later by :mod:`theorems.figures`.
+        arrays, numbers and strings, drawn later by :mod:`theorems.figures`
+        (``python -m theorems report``) and written to the JSON of ``check --json``
+        under ``results[i].figures[name]``.  Record it once (on one representative
+        example, or in a ``.proof`` / run-once property), not on every example.
+
+        Schema (keys other than these are kept in the JSON and ignored when drawing):
+
+        ``kind="lines"``
+            ``title``, ``xlabel``, ``ylabel`` (str); ``logx``, ``logy`` (bool);
+            ``series``: list of ``{"x": [...], "y": [...], "label": str,
+            "style": "line" | "points" | "step" | "dashed", "yerr": [...] (optional)}``;
+            non-positive values are dropped on a log axis.
+        ``kind="histogram"``
+            ``title``, ``xlabel``, ``ylabel`` (str); ``samples``: list of numbers, drawn as a
+            density-normalised histogram with ``bins`` (int, default 30) bins;
+            ``overlay`` (optional): list of ``{"x": [...], "y": [...], "label": str}`` curves
+            drawn over it (e.g. the density the samples should follow).
+
+        Example: ``evidence.figure("error against W", kind="lines", title="…", xlabel="W",
+        ylabel="sup error", logx=True, logy=True, series=[{"x": W, "y": err, "label":
+        "measured", "style": "points"}])``.
         """
         self.figures[name] = {k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in data.items()}
 

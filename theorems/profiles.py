@@ -3,7 +3,9 @@
 * ``fast`` — the default when typing ``pytest``: a quick search while editing;
 * ``ci`` — derived from Hypothesis' own ``ci`` profile (derandomized, so CI
   never flakes); the default when the ``CI`` environment variable is set;
-* ``thorough`` — a deep hunt for counterexamples.
+* ``thorough`` — a deep hunt for counterexamples;
+* ``audit`` — ``ci``'s budget without derandomization, for the reliability
+  audit that reruns every claim under many seeds (``--hypothesis-seed``).
 
 Counterexamples are kept in the example database (``.hypothesis/`` at the
 working directory) and replayed first on the next run, except under ``ci``,
@@ -20,7 +22,8 @@ __all__ = ["PROFILES", "default_profile", "register_profiles"]
 
 PROFILES = ("fast", "ci", "thorough")
 
-_COMMON = dict(deadline=None, report_multiple_bugs=False,
+# print_blob: every refutation carries the @reproduce_failure blob that theorems.replay uses.
+_COMMON = dict(deadline=None, report_multiple_bugs=False, print_blob=True,
                suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -29,6 +32,8 @@ def register_profiles() -> None:
     settings.register_profile("fast", max_examples=40, **_COMMON)
     settings.register_profile("ci", parent=settings.get_profile("ci"), max_examples=100, **_COMMON)
     settings.register_profile("thorough", max_examples=2000, **_COMMON)
+    # The reliability audit (scripts/reliability_audit.py): ci's budget with a chosen seed.
+    settings.register_profile("audit", max_examples=100, database=None, derandomize=False, **_COMMON)
 
 
 def default_profile() -> str:

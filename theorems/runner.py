@@ -44,8 +44,10 @@ class Result:
     undecided: list[dict[str, Any]] = field(default_factory=list)
     statistics: list[dict[str, Any]] = field(default_factory=list)
     figures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    reproduce: str | None = None
     error: str | None = None
     seconds: float = 0.0
+    origin: str = "built-in"
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -110,6 +112,20 @@ def _run_search(c: Claim, ev: Evidence) -> None:
         handle.inner_test = original
 
 
+_BLOB = re.compile(r"@reproduce_failure\('([^']+)', (b'[^']*')\)")
+
+
+def _reproduction(claim_id: str, exc: ClaimViolation) -> str | None:
+    """A line that replays the refutation when pasted into Python."""
+    for n in getattr(exc, "__notes__", []):
+        m = _BLOB.search(n)
+        if m:
+            return f"from theorems.replay import replay; replay({claim_id!r}, {m.group(1)!r}, {m.group(2)})"
+    if any(n.startswith("Falsifying explicit example") for n in getattr(exc, "__notes__", [])):
+        return f"from theorems.replay import replay; replay({claim_id!r})"
+    return None
+
+
 def _counterexample(exc: ClaimViolation) -> str:
     lines = [str(exc)]
     for n in getattr(exc, "__notes__", []):
@@ -167,6 +183,8 @@ def run_claim(c: Claim) -> Result:
         worst_ratio=None if worst is None else worst.ratio,
         worst_where={} if worst is None else worst.at, worst_name=None if worst is None else worst.name,
         counterexample=None if violation is None else _counterexample(violation),
+        reproduce=None if violation is None else _reproduction(c.id, violation),
         proofs=list(ev.proofs), certificates=list(ev.certificates), undecided=list(ev.undecided),
         statistics=list(ev.statistics), figures=dict(ev.figures), error=error, seconds=seconds,
+        origin=c.origin,
     )
