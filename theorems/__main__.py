@@ -1,4 +1,4 @@
-"""Command line: ``python -m theorems list | check``.
+"""Command line: ``python -m theorems list | check | new | report``.
 
 ``check`` starts pytest with the plugin and the claims of this package, so
 ``pytest theorems`` and ``python -m theorems check`` always agree.  User
@@ -28,7 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m theorems", description="The executable lecture's theorem checker.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     ls = sub.add_parser("list", help="print the catalogue of claims")
-    ls.add_argument("--markdown", action="store_true", help="print docs/claims.md instead")
+    ls.add_argument("--markdown", action="store_true",
+                    help="print docs/claims.md instead (this repository's claims, and --claims-path ones)")
+    _external_options(ls)
     ck = sub.add_parser("check", help="run the checker and print the verdict table")
     ck.add_argument("--claim", action="append", default=[], metavar="ID", help="run only this claim; repeatable")
     ck.add_argument("--profile", choices=PROFILES, default=None,
@@ -36,7 +38,44 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--json", metavar="FILE", default=None, help="write one JSON record per claim and control")
     ck.add_argument("--seed", type=int, default=None, help="Hypothesis seed for a non-derandomized profile")
     ck.add_argument("-v", "--verbose", action="store_true", help="show pytest's per-item lines")
+    _external_options(ck)
+    _new_parser(sub)
+    _report_parser(sub, PROFILES)
     return p
+
+
+def _external_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--claims-path", action="append", default=[], metavar="DIR",
+                   help="also take the claim modules DIR/*.py (not _*.py, test_*.py); repeatable")
+    p.add_argument("--no-entry-point-claims", action="store_true",
+                   help="leave out the claims of installed packages (entry points 'dl_lecture_theorems.claims')")
+
+
+def _new_parser(sub) -> None:
+    from .claims import Kind
+    from .sections import SECTIONS
+
+    nw = sub.add_parser("new", help="append a claim skeleton (metadata, property, control) to a section module")
+    nw.add_argument("claim_id", metavar="CLAIM_ID", help="snake_case id of the new claim")
+    nw.add_argument("--kind", required=True, choices=[str(k) for k in Kind], help="what sort of statement it is")
+    nw.add_argument("--section", choices=[s.module for s in SECTIONS], default=None,
+                    help="the lecture section module theorems/<SECTION>.py to append to")
+    nw.add_argument("--target", metavar="FILE", default=None,
+                    help="append to FILE instead (an external claim module; created if missing)")
+
+
+def _load_external(args) -> str | None:
+    """Load --claims-path folders and entry-point claims; an error message, or None."""
+    from .external import ExternalClaimsError, load_claims_path, load_entry_points
+
+    try:
+        for directory in args.claims_path:
+            load_claims_path(directory)
+        if not args.no_entry_point_claims:
+            load_entry_points()
+    except ExternalClaimsError as exc:
+        return str(exc)
+    return None
 
 
 def _fail(message: str) -> int:
@@ -52,6 +91,9 @@ def _check(args) -> int:
     from .sections import load_all
 
     load_all()
+    problem = _load_external(args)
+    if problem:
+        return _fail(problem)
     unknown = [i for i in args.claim if i not in REGISTRY]
     if unknown:
         return _fail(f"unknown claim id {', '.join(map(repr, unknown))}; `python -m theorems list` shows the ids")
@@ -71,19 +113,93 @@ def _check(args) -> int:
         argv += ["--claims-json", args.json]
     if args.seed is not None:
         argv += ["--hypothesis-seed", str(args.seed)]
+    for directory in args.claims_path:
+        argv += ["--claims-path", str(Path(directory).resolve())]
+    if args.no_entry_point_claims:
+        argv += ["--no-entry-point-claims"]
+    if not args.verbose and not os.environ.get("CI") and sys.stderr.isatty():
+        # one status line (claim running, how many remain) instead of pytest's dots and percentages
+        argv += ["--claims-progress", "-o", "console_output_style=classic"]
     code = subprocess.run(argv, check=False).returncode
     return {0: 0, 1: 1}.get(code, 2)
 
 
+def _report_parser(sub, profiles) -> None:
+    rp = sub.add_parser("report", help="run the checker (or read --from) and write an HTML + Markdown report")
+    rp.add_argument("--out", required=True, metavar="DIR",
+                    help="write DIR/index.html, DIR/report.md, DIR/figures/*.png (and DIR/results.json)")
+    rp.add_argument("--from", dest="from_json", metavar="FILE", default=None,
+                    help="rebuild the report from a saved `check --json` FILE without rerunning")
+    rp.add_argument("--claim", action="append", default=[], metavar="ID", help="report only this claim; repeatable")
+    rp.add_argument("--profile", choices=profiles, default=None,
+                    help="Hypothesis profile (default: ci when CI is set, else fast)")
+    rp.add_argument("--seed", type=int, default=None, help="Hypothesis seed for a non-derandomized profile")
+    rp.add_argument("-v", "--verbose", action="store_true", help="show pytest's per-item lines")
+    _external_options(rp)
+
+
+def _report(args) -> int:
+    from .report import ReportError, build_report, load_results, select_results
+
+    out = Path(args.out)
+    if args.from_json and (args.profile or args.seed is not None):
+        return _fail("--profile and --seed need a run; --from rebuilds a saved run without rerunning it")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _fail(f"cannot write --out {args.out}: {exc.strerror or exc}")
+    if not os.access(out, os.W_OK):
+        return _fail(f"cannot write --out {args.out}: not a writable directory")
+    code = 0
+    if args.from_json:
+        problem = _load_external(args)
+        if problem:
+            return _fail(problem)
+        source = Path(args.from_json)
+    else:
+        source = out / "results.json"
+        args.json = str(source)
+        code = _check(args)
+        if code == 2 or not source.is_file():
+            return 2
+    try:
+        doc = select_results(load_results(source), args.claim if args.from_json else [])
+        files = build_report(doc, out)
+    except ReportError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot write the report to {args.out}: {exc.strerror or exc}")
+    s = files.summary
+    note = f"; {files.figures_not_drawn} figures not drawn" if files.figures_not_drawn else ""
+    print(f"theorems: report of {s.total} statements and {s.controls} controls ({len(files.figures)} figures"
+          f"{note}): {files.html} and {files.markdown}")
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "new":
+        from .skeleton import SkeletonError, write_skeleton
+
+        try:
+            path = write_skeleton(args.claim_id, kind=args.kind, section=args.section, target=args.target)
+        except SkeletonError as exc:
+            return _fail(str(exc))
+        extra = "" if args.target is None else f" --claims-path {path.parent}"
+        print(f"theorems: appended claim {args.claim_id!r} and one control to {path}; "
+              f"check it with: python -m theorems check --claim {args.claim_id}{extra}")
+        return 0
     if args.command == "list":
         from .catalogue import catalogue_markdown, catalogue_text
 
-        sys.stdout.write(catalogue_markdown() if args.markdown else catalogue_text())
+        problem = _load_external(args)
+        if problem:
+            return _fail(problem)
+        sys.stdout.write(catalogue_markdown(external=bool(args.claims_path)) if args.markdown
+                         else catalogue_text())
         return 0
     try:
-        return _check(args)
+        return _report(args) if args.command == "report" else _check(args)
     except KeyboardInterrupt:
         return 130
 

@@ -16,7 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["REGISTRY", "Claim", "Kind", "Role", "Source", "all_claims", "claim", "get_claim"]
+__all__ = ["BUILT_IN", "REGISTRY", "Claim", "Kind", "Role", "Source", "all_claims", "claim", "get_claim",
+           "origin_of", "set_origin"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -77,6 +78,12 @@ class Claim:
     corrects: str | None = None
     controls: list[Claim] = field(default_factory=list)
     proof_fn: Callable | None = None
+    origin: str = "built-in"
+
+    @property
+    def is_built_in(self) -> bool:
+        """Whether the claim is one of this repository's own (a module of :mod:`theorems`)."""
+        return self.origin == BUILT_IN
 
     @property
     def expects_refutation(self) -> bool:
@@ -129,10 +136,43 @@ class Claim:
 
 REGISTRY: dict[str, Claim] = {}
 
+#: The origin of the claims declared in the modules of this package.
+BUILT_IN = "built-in"
+
+#: Origins of claim modules loaded from outside the package, by module (or package) name.
+_ORIGINS: dict[str, str] = {}
+
+
+def origin_of(module: str) -> str:
+    """Where the claims declared in ``module`` come from.
+
+    ``"built-in"`` for the modules of :mod:`theorems`; what :func:`set_origin` recorded for
+    external modules (``"entry point <dist>:<name>"``, ``"path <DIR>"``) or their packages;
+    else ``"module <name>"``.
+    """
+    if module == "theorems" or module.startswith("theorems."):
+        return BUILT_IN
+    parts = module.split(".")
+    for k in range(len(parts), 0, -1):
+        origin = _ORIGINS.get(".".join(parts[:k]))
+        if origin is not None:
+            return origin
+    return f"module {module}"
+
+
+def set_origin(module: str, origin: str) -> None:
+    """Record that ``module`` (and its submodules) come from ``origin``; updates registered claims."""
+    if not origin.strip():
+        raise ValueError(f"origin={origin!r} must be a non-empty string")
+    _ORIGINS[module] = origin
+    for c in REGISTRY.values():
+        c.origin = origin_of(c.module)
+
 
 def _register(c: Claim) -> None:
     if c.id in REGISTRY and REGISTRY[c.id].module != c.module:
         raise ValueError(f"claim id {c.id!r} is declared twice ({REGISTRY[c.id].module} and {c.module})")
+    c.origin = origin_of(c.module)
     REGISTRY[c.id] = c
 
 

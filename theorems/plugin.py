@@ -19,12 +19,14 @@ import pytest
 from hypothesis import settings
 
 from .claims import REGISTRY, Claim
+from .external import ExternalClaimsError, load_claims_path, load_entry_points
 from .profiles import default_profile, register_profiles
 from .runner import Result, run_claim
 
 JSON_SCHEMA = "dl-lecture-theorems/results/1"
 PACKAGE_DIR = Path(__file__).resolve().parent
 _RESULTS = pytest.StashKey[list]()
+_EXTERNAL = pytest.StashKey[list]()
 
 register_profiles()
 settings.load_profile(default_profile())
@@ -34,8 +36,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("theorems", "theorem checker")
     group.addoption("--claim", action="append", default=[], metavar="ID",
                     help="run only this claim (with its controls and literal statement); repeatable")
+    group.addoption("--claims-progress", action="store_true", default=False,
+                    help="show one status line on stderr: the claim running and how many remain "
+                         "(replaces the per-item letters; `python -m theorems check` sets it on a terminal)")
     group.addoption("--claims-json", metavar="FILE", default=None,
                     help="write one JSON record per claim, control and literal statement")
+    group.addoption("--claims-path", action="append", default=[], metavar="DIR",
+                    help="also check the claim modules DIR/*.py (not _*.py, test_*.py); repeatable")
+    group.addoption("--no-entry-point-claims", action="store_true", default=False,
+                    help="do not check the claims that installed packages declare (entry points "
+                         "'dl_lecture_theorems.claims')")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -45,6 +55,12 @@ def pytest_configure(config: pytest.Config) -> None:
         parent = Path(path).resolve().parent
         if not parent.is_dir() or not os.access(parent, os.W_OK):
             raise pytest.UsageError(f"--claims-json={path}: directory {parent} does not exist or is not writable")
+    config.stash[_EXTERNAL] = []
+    for directory in config.getoption("claims_path", None) or []:
+        try:
+            config.stash[_EXTERNAL] += load_claims_path(directory)
+        except ExternalClaimsError as exc:
+            raise pytest.UsageError(str(exc)) from None
 
 
 class ClaimCheckFailed(Exception):
@@ -88,8 +104,10 @@ class ClaimItem(pytest.Item):
 class ClaimModule(pytest.File):
     """A module of :mod:`theorems` that declares claims."""
 
+    module_name: str | None = None
+
     def collect(self):
-        modname = f"theorems.{self.path.stem}"
+        modname = self.module_name or f"theorems.{self.path.stem}"
         importlib.import_module(modname)
         for c in [c for c in REGISTRY.values() if c.module == modname and c.parent is None]:
             yield ClaimItem.from_parent(self, name=c.id, claim=c)
@@ -114,7 +132,49 @@ def _selected(c: Claim, ids: set[str]) -> bool:
         other.corrects == root.id for other in REGISTRY.values() if other.id in ids)
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+class ExternalClaimModule(ClaimModule):
+    """A claim module from outside the package (``--claims-path`` or an entry point)."""
+
+    def __init__(self, *, module_name: str, **kwargs):
+        super().__init__(**kwargs)
+        self.module_name = module_name
+
+
+def _external_items(session: pytest.Session, items: list[pytest.Item]) -> list[pytest.Item]:
+    """Items of the external claim modules not collected yet.
+
+    ``--claims-path`` modules always; entry-point modules when the session checks claims
+    (it collected some, or was given ``--claims-path`` or ``--claim``) and
+    ``--no-entry-point-claims`` is off, so that a run of unit tests runs no external claims.
+    """
+    config = session.config
+    modules = list(config.stash.get(_EXTERNAL, []))
+    checking = bool(modules) or bool(config.getoption("claim", None)) or any(
+        isinstance(i, ClaimItem) for i in items)
+    if checking and not config.getoption("no_entry_point_claims", False):
+        try:
+            modules += load_entry_points()
+        except ExternalClaimsError as exc:
+            raise pytest.UsageError(str(exc)) from None
+    seen = {i.claim.module for i in items if isinstance(i, ClaimItem)}
+    new: list[pytest.Item] = []
+    for module in modules:
+        if module.__name__ in seen or getattr(module, "__file__", None) is None:
+            continue
+        seen.add(module.__name__)
+        path = Path(module.__file__).resolve()
+        try:
+            nodeid = path.relative_to(config.rootpath).as_posix()
+        except ValueError:  # outside the rootdir: the absolute path names it
+            nodeid = path.as_posix()
+        node = ExternalClaimModule.from_parent(session, path=path, nodeid=nodeid, module_name=module.__name__)
+        new += [i for i in session.genitems(node) if isinstance(i, pytest.Item)]
+    return new
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
+    items += _external_items(session, items)
     ids = set(config.getoption("claim") or [])
     if not ids:
         return
@@ -130,6 +190,44 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = keep
 
 
+#: --claims-progress: node id -> (position, number of claim items, claim id); the logstart and
+#: logfinish hooks receive no config, hence a module-level table.
+_PROGRESS: dict[str, tuple[int, int, str]] = {}
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    _PROGRESS.clear()
+    if session.config.getoption("claims_progress", False):
+        claims = [i for i in session.items if isinstance(i, ClaimItem)]
+        _PROGRESS.update({i.nodeid: (k, len(claims), i.claim.id) for k, i in enumerate(claims, 1)})
+
+
+def _progress_line(text: str) -> None:
+    import shutil
+
+    width = shutil.get_terminal_size().columns - 1
+    sys.stderr.write("\r\x1b[K" + text[:width])
+    sys.stderr.flush()
+
+
+def pytest_runtest_logstart(nodeid: str, location) -> None:
+    if nodeid in _PROGRESS:
+        k, n, claim_id = _PROGRESS[nodeid]
+        done = round(20 * (k - 1) / n)
+        _progress_line(f"[{'#' * done}{'.' * (20 - done)}] {k}/{n} {claim_id} ({n - k} remain after it)")
+
+
+def pytest_runtest_logfinish(nodeid: str, location) -> None:
+    if nodeid in _PROGRESS:
+        _progress_line("")
+
+
+def pytest_report_teststatus(report, config: pytest.Config):
+    if report.nodeid in _PROGRESS and report.when == "call":
+        return report.outcome, "", report.outcome.upper()  # the status line shows progress instead
+    return None
+
+
 def verdict_table(results: list[Result]) -> list[str]:
     """The verdict table: id, outcome, evidence, source, time."""
     if not results:
@@ -141,7 +239,8 @@ def verdict_table(results: list[Result]) -> list[str]:
         mark = "" if r.ok else "  <-- FAILED"
         ev = r.evidence_summary
         ev = ev if len(ev) <= 110 else ev[:107] + "..."
-        lines.append(f"{r.id:<{w_id}}  {r.outcome:<{w_out}}  {r.seconds:6.2f}s  {r.catalogue:<4} {ev}{mark}")
+        origin = "" if r.origin == "built-in" else f"  [{r.origin}]"
+        lines.append(f"{r.id:<{w_id}}  {r.outcome:<{w_out}}  {r.seconds:6.2f}s  {r.catalogue:<4} {ev}{origin}{mark}")
     claims = [r for r in results if r.role == "claim"]
     counts = {v: sum(r.verdict == v for r in claims) for v in ("proved", "no counterexample", "consistent")}
     expected = [r for r in results if r.role != "claim"]
