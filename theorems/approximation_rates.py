@@ -43,6 +43,7 @@ from constructions.box_counting import circle_in_ambient_space, estimate_box_dim
 from constructions.network_algebra import evaluate_exact, exact_pieces
 from constructions.networks import DenseNetwork
 from constructions.sawtooth import (
+    sawtooth_network,
     shallow_square_error_lower_bound,
     square_approximant_error,
     sup_error_against_square,
@@ -216,6 +217,50 @@ def yarotsky_square(m, evidence):
     evidence.exact(net.n_units, 3 * m, name="#units", rhs_name="3m", at=at)
     evidence.exact(net.n_params, 12 * m - 2, name="W", rhs_name="12m − 2", at=at)
     evidence.exact(net.width, 3, name="width", at=at)
+    _record_square_figures(evidence, net, m)
+
+
+#: Figures of yarotsky_square are drawn on the dyadic grid k/64: f_m (m ≤ 3) and g_s (s ≤ 3) are
+#: linear between its points and float64 evaluates them exactly there.
+_DYADIC_GRID = np.arange(65) / 64
+
+
+def _record_square_figures(evidence, net: DenseNetwork, m: int) -> None:
+    if "sawtooth functions g_s" not in evidence.figures:
+        evidence.figure("sawtooth functions g_s", kind="lines", title="Sawtooth g_s = g∘…∘g: 2^{s−1} teeth",
+                        xlabel="x", ylabel="g_s(x)", logx=False, logy=False,
+                        series=[{"x": _DYADIC_GRID.tolist(), "y": sawtooth_network(k)(_DYADIC_GRID).tolist(),
+                                 "label": f"g_{k}", "style": "line"} for k in (1, 2, 3)])
+    if m > 3:
+        return
+    old = [c for c in evidence.figures.get("f_m against x²", {}).get("series", []) if "m" in c]
+    if any(c["m"] == m for c in old):
+        return
+    series = sorted([*old, {"x": _DYADIC_GRID.tolist(), "y": net(_DYADIC_GRID).tolist(), "label": f"f_{m}",
+                            "style": "line", "m": m}], key=lambda c: c["m"])
+    square = {"x": _DYADIC_GRID.tolist(), "y": (_DYADIC_GRID ** 2).tolist(), "label": "x²", "style": "dashed"}
+    evidence.figure("f_m against x²", kind="lines", title="Yarotsky's f_m = x − Σ_{s≤m} g_s/4^s ≥ x², "
+                    "error 2^{−2m−2}", xlabel="x", ylabel="value", logx=False, logy=False,
+                    series=[*series, square])
+
+
+def _record_rate_figure(evidence, name: str, title: str, sweeps) -> None:
+    """Error against W on log–log axes: measured points, the fitted line, the theoretical slope.
+
+    ``sweeps``: (label, sizes, errors, fit, exponent, reference) with ``reference`` the
+    theoretical curve at ``sizes`` (an explicit bound, or the exponent anchored at the first point).
+    """
+    series = []
+    for label, sizes, errors, fit, exponent, reference in sweeps:
+        w = np.asarray(sizes, dtype=float)
+        series += [{"x": w.tolist(), "y": np.asarray(errors, dtype=float).tolist(), "label": f"{label}: measured",
+                    "style": "points"},
+                   {"x": w.tolist(), "y": fit.predict(w).tolist(), "style": "line",
+                    "label": f"{label}: fitted slope {fit.slope:.3f} [{fit.ci_low:.3f}, {fit.ci_high:.3f}]"},
+                   {"x": w.tolist(), "y": np.asarray(reference, dtype=float).tolist(), "style": "dashed",
+                    "label": f"{label}: theoretical slope {exponent:g}"}]
+    evidence.figure(name, kind="lines", title=title, xlabel="W (parameters / coefficients)",
+                    ylabel="sup error", logx=True, logy=True, series=series)
 
 
 @yarotsky_square.control("depth removed: a one-hidden-layer ReLU net with the same 3m units reaches 2^{−2m−2}")
@@ -374,10 +419,12 @@ def linear_methods_rate(evidence):
     only d = 1 is checked.  The Bernstein constant lim n E_n(|x|) = 0.2802 concerns best approximation,
     not interpolation, and is not checked here (the interpolant's W·error → 1 on this sweep).
     """
+    sweeps = []
     for beta, (lo, hi) in _CHEBYSHEV_SWEEPS.items():
         sizes = _even_sizes(lo, hi)
         errors = _chebyshev_errors(beta, sizes)
-        _record_slope(evidence, sizes, errors, -float(beta), name=f"Chebyshev |x|^{beta}", at={"beta": beta})
+        fit = _record_slope(evidence, sizes, errors, -float(beta), name=f"Chebyshev |x|^{beta}", at={"beta": beta})
+        sweeps.append((f"|x|^{beta}", sizes, errors, fit, -beta, errors[0] * (sizes / sizes[0]) ** -float(beta)))
         ratio = bounded_ratio(sizes, errors, sizes.astype(float) ** -beta)
         evidence.exact(ratio.grows, False, name="W^β·error grows along the sweep",
                        at={"beta": beta, "ratios": tuple(np.round(ratio.ratios, 4))})
@@ -390,6 +437,16 @@ def linear_methods_rate(evidence):
                    slack=float(slack.max()), why_slack="K terms of size ≤ 1 summed in float64: 4K·eps")
     evidence.bound(over - g, np.pi ** 2 / (72 * n ** 2) + slack, name="max S_K − 1 − G",
                    rhs_name="π²/(72n²)", at={"K": ks})
+    _record_rate_figure(evidence, "Chebyshev interpolation error against W",
+                        "Chebyshev interpolants of |x|^β: error against W (theory anchored at the first point)", sweeps)
+    evidence.figure("Gibbs overshoot against K", kind="lines",
+                    title="Fourier partial sums of the unit step: the overshoot does not vanish",
+                    xlabel="K (harmonics)", ylabel="max S_K − 1", logx=True, logy=False,
+                    series=[{"x": ks.tolist(), "y": over.tolist(), "label": "max S_K − 1", "style": "points"},
+                            {"x": ks.tolist(), "y": (g + np.pi ** 2 / (72 * n ** 2)).tolist(),
+                             "label": "G + π²/(72n²)", "style": "dashed"},
+                            {"x": [float(ks[0]), float(ks[-1])], "y": [g, g], "label": "G = Si(π)/π − ½",
+                             "style": "line"}])
 
 
 @linear_methods_rate.control("uniform convergence for a jump: Fourier partial sums of the unit step overshoot "
@@ -469,7 +526,11 @@ def yarotsky_smooth_rate(f, K, evidence):
                    rhs_name="‖f″‖/(8K²)", at={"K": K}, slack=8 * (K + 1) * EPS * scale,
                    why_slack="K + 1 network terms of size ≤ max|f| + ‖f′‖, 8 ulp each")
     ks, errs = _cached_sin_sweep()
-    _record_slope(evidence, 3 * ks + 1, errs, -2.0, name="PL interpolant of sin 2πx")
+    fit = _record_slope(evidence, 3 * ks + 1, errs, -2.0, name="PL interpolant of sin 2πx")
+    if "error against W" not in evidence.figures:
+        bound = [interpolant_error_bound(n_pieces=int(k), second_derivative_sup=4 * np.pi ** 2) for k in ks]
+        _record_rate_figure(evidence, "error against W", "PL interpolant network of sin 2πx: error against "
+                            "W = 3K + 1 (theory: the bound (2π)²/(8K²))", [("sin 2πx", 3 * ks + 1, errs, fit, -2, bound)])
 
 
 _SIN_SWEEP = None
@@ -496,7 +557,11 @@ def yarotsky_smooth_rate_for_sqrt(K, evidence):
 def yarotsky_smooth_rate_sqrt_slope(evidence):
     ks = geometric_sizes(4, 512, num=8)
     errs = np.array([_interpolant_error(np.sqrt, int(k))[0] for k in ks])
-    _record_slope(evidence, 3 * ks + 1, errs, -2.0, name="PL interpolant of √x")
+    w = 3 * ks + 1
+    # recorded before the check, which refutes: the fit is the one _record_slope computes
+    _record_rate_figure(evidence, "error against W for √x", "PL interpolant network of √x: slope ≈ −½, not −2",
+                        [("√x", w, errs, fit_loglog_slope(w, errs), -2, errs[0] * (w / w[0]) ** -2.0)])
+    _record_slope(evidence, w, errs, -2.0, name="PL interpolant of √x")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -481,9 +481,16 @@ def vc_generalization_gap(n, delta, seed, evidence):
         x, y = problem.draw_sample(n, rng=rng)
         t = problem.erm(x, y)
         gaps[r] = abs(float(problem.population_risk(t)) - float(problem.empirical_risk(t, x, y)))
-    count = count_exceedances(gaps, vc_generalization_bound(1, n, delta=delta), delta=delta)
+    eps_vc = vc_generalization_bound(1, n, delta=delta)
+    count = count_exceedances(gaps, eps_vc, delta=delta)
     evidence.statistical(name=f"#{{|R(θ̂) − R_n(θ̂)| ≥ ε_vc}}={count.n_exceed}/{count.n_replicates}",
                          test="binomial tail vs δ", p_value=count.p_value(), alpha=_ALPHA, at=at)
+    if "ERM gaps against the VC bound" not in evidence.figures:
+        top = float(np.histogram(gaps, bins=30, density=True)[0].max())
+        evidence.figure("ERM gaps against the VC bound", kind="histogram",
+                        title=f"|R(θ̂) − R_n(θ̂)| of ERM over thresholds, {_ERM_REPLICATES} samples of n = {n}",
+                        xlabel="|R(θ̂) − R_n(θ̂)|", ylabel="density", samples=gaps, bins=30,
+                        overlay=[{"x": [eps_vc, eps_vc], "y": [0.0, top], "label": f"ε_VC(d = 1, δ = {delta}) = {eps_vc:.3g}"}])
 
     # The lecture's point: at W = 10^7, L = 20, n = 5·10^4 the bound says nothing about a 0–1 risk gap.
     arch = _lecture_architecture()
@@ -496,6 +503,24 @@ def vc_generalization_gap(n, delta, seed, evidence):
                    at={"W": _LECTURE_W, "L": _LECTURE_L, "n": _LECTURE_N})
     evidence.bound(vacuous_vc_dimension(_LECTURE_N, delta=0.05), d_bhlm,
                    name="smallest vacuous d at n = 5·10^4", rhs_name="BHLM bound", at=at)
+    if "vacuous VC bound against n" not in evidence.figures:
+        _record_vacuous_bound(evidence, d_bhlm)
+
+
+def _record_vacuous_bound(evidence, d_bhlm: float) -> None:
+    """ε_VC(n) at the lecture's network sizes: above 1 (vacuous for a 0–1 risk gap) up to n ≫ 5·10^4."""
+    ns = geometric_sizes(10**3, 10**13, num=41)
+    evidence.figure(
+        "vacuous VC bound against n", kind="lines",
+        title="The VC bound at W ≈ 10^7, L = 20 (δ = 0.05): above 1, so vacuous, at the lecture's n = 5·10^4",
+        xlabel="n (sample size)", ylabel="ε_VC", logx=True, logy=True,
+        series=[{"x": ns.tolist(), "y": [vc_generalization_bound(d_bhlm, int(k), delta=0.05) for k in ns],
+                 "label": f"d = BHLM bound = {d_bhlm:.3g}", "style": "line"},
+                {"x": ns.tolist(), "y": [generalization_bound_for_size(_LECTURE_W, _LECTURE_L, int(k), delta=0.05)
+                                         for k in ns], "label": "d = W·L·log₂W", "style": "dashed"},
+                {"x": [float(ns[0]), float(ns[-1])], "y": [1.0, 1.0], "label": "1 (largest 0–1 risk gap)",
+                 "style": "line"},
+                {"x": [float(_LECTURE_N)] * 2, "y": [0.3, 10.0], "label": "n = 5·10^4", "style": "dashed"}])
 
 
 @vc_generalization_gap.control("DKW ε halved: √(ln(2/δ)/(2n))/2 as a (1 − δ) bound on sup_t |F_n − F|")

@@ -21,6 +21,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("approximation_rates", "Approximation rates", "近似レート / 深さと幅を用いた近似誤差"),
     Section("overparameterised", "Double descent and ridgeless regression", "過剰パラメータの理論 / 二重降下"),
     Section("benign_overfitting", "Benign overfitting", "良性過適合"),
+    Section("in_context_learning", "In-context learning", "人工知能理論 / 文脈内学習"),
 )
 
 

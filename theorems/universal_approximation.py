@@ -104,10 +104,39 @@ def sigmoid_rectangle(a, b_prime, length, share, evidence):
     delta = share * length / 2  # at most half the rectangle, so interior points exist
     x = _points_at_distance(b, b_prime, delta)
     g = rectangle_network(a, b, b_prime)
-    err = np.abs(g(x) - rectangle_indicator(x, b, b_prime))
+    gx = g(x)
+    err = np.abs(gx - rectangle_indicator(x, b, b_prime))
     evidence.bound(err, rectangle_error_bound(a, delta), name="|g(x) − 1(x)|", rhs_name="2e^{−aδ}",
                    at={"a": a, "b": b, "b_prime": b_prime, "delta": delta, "x": x},
                    slack=logistic_difference_slack(2), why_slack="two logistic values and an indicator")
+    if delta <= 0.1 * length:  # the figure shows the transitions, so only examples that check close to them
+        _record_rectangle(evidence, x=x, g=gx, a=a, b=b, b_prime=b_prime)
+
+
+#: Figure of sigmoid_rectangle: one example per range of the rescaled steepness a·(b − b′).
+_RECTANGLE_FIGURE = "rectangles for several steepness values"
+_RECTANGLE_STEEPNESS_BANDS = ((2.0, 8.0), (8.0, 30.0), (30.0, 120.0), (120.0, 800.0))
+
+
+def _record_rectangle(evidence, *, x, g, a, b, b_prime) -> None:
+    """Add the first example of each steepness band to the figure, in the rescaled u = (x + b)/(b − b′)."""
+    length = b - b_prime
+    band = next((i for i, (lo, hi) in enumerate(_RECTANGLE_STEEPNESS_BANDS) if lo <= a * length < hi), None)
+    old = evidence.figures.get(_RECTANGLE_FIGURE, {}).get("series", [])
+    if band is None or any(s.get("band") == band for s in old):
+        return
+    u = (x + b) / length
+    keep = (u >= -0.75) & (u <= 1.75)
+    series = [s for s in old if "band" in s] + [
+        {"x": u[keep][::3].tolist(), "y": g[keep][::3].tolist(), "label": f"a·(b − b′) = {a * length:.3g}", "style": "points",
+         "band": band}]
+    series.sort(key=lambda s: s["band"])
+    indicator = {"x": [-0.75, 0.0, 1.0, 1.75], "y": [0.0, 1.0, 0.0, 0.0], "label": "1{x ∈ [−b, −b′]}",
+                 "style": "step"}
+    evidence.figure(_RECTANGLE_FIGURE, kind="lines",
+                    title="g(x) = σ(a(x+b)) − σ(a(x+b′)) at the checked points (gaps: within δ of an endpoint)",
+                    xlabel="u = (x + b)/(b − b′)", ylabel="g", logx=False, logy=False,
+                    series=[*series, indicator])
 
 
 @sigmoid_rectangle.control("b > b′ dropped: the endpoints are inverted (b < b′)")
@@ -194,6 +223,14 @@ def sigmoid_staircase(f, ratio, K, form, evidence):
     at = {"f": f, "eps": eps, "J": design.J, "K": K, "form": form}
     evidence.bound(design.bound, eps, name="staircase bound", rhs_name="ε", at=at)
     evidence.certified(_certify(net, f, eps), eps, name="|f_J − f|", domain="[0, 1]", at=at)
+    if 6 <= design.J <= 30 and f.lipschitz > 1 and "staircase against f" not in evidence.figures:
+        x = np.linspace(0.0, 1.0, 801)  # one representative example: few enough steps to see
+        evidence.figure("staircase against f", kind="lines",
+                        title=f"Staircase of J = {design.J} logistic units, a = K·J = {design.a:.3g}, ε = {eps:.3g}",
+                        xlabel="x", ylabel="value", logx=False, logy=False,
+                        series=[{"x": x.tolist(), "y": f(x).tolist(), "label": f.description, "style": "line"},
+                                {"x": x.tolist(), "y": net(x).tolist(), "label": "f_J (certified sup error ≤ ε)",
+                                 "style": "dashed"}])
 
 
 @sigmoid_staircase.control("steepness held fixed (a = 1) while J grows beyond the J the bound asks for")

@@ -1,0 +1,45 @@
+"""Linear self-attention and von Oswald et al.'s gradient-descent weights."""
+
+from __future__ import annotations
+
+import doctest
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from constructions import attention
+from constructions.attention import gd_attention_weights, gd_one_step_prediction, linear_self_attention
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(attention).failed == 0
+
+
+def test_float_and_exact_layers_agree_to_rounding():
+    rng = np.random.default_rng(0)
+    X, y, xq = rng.normal(size=(5, 3)), rng.normal(size=5), rng.normal(size=3)
+    tokens = np.vstack([np.column_stack([X, y]), np.append(xq, 0.0)])
+    out = linear_self_attention(tokens, gd_attention_weights(3, eta=0.5, n_context=5, exact=False))
+    exact = linear_self_attention(np.array([[Fraction(v) for v in row] for row in tokens], dtype=object),
+                                  gd_attention_weights(3, eta=Fraction(1, 2), n_context=5))
+    # each slot is a sum of 6 products of 3-term dot products: 32 ulp of the summed magnitudes bounds it
+    scale = 1 + np.abs(tokens).max() ** 3 * 6
+    np.testing.assert_allclose(out.astype(float), exact.astype(float), rtol=0, atol=32 * np.finfo(float).eps * scale)
+    assert float(exact[5, 3]) == pytest.approx(-gd_one_step_prediction(X, y, xq, eta=0.5), rel=1e-12)
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    (dict(d=0, eta=1, n_context=1), "d=0"),
+    (dict(d=1, eta=0, n_context=1), "eta=0"),
+    (dict(d=1, eta=float("nan"), n_context=1), "eta"),
+    (dict(d=1, eta=1, n_context=0), "n_context=0"),
+])
+def test_bad_weights_arguments_are_rejected(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        gd_attention_weights(**kwargs)
+
+
+def test_tokens_must_match_the_weights():
+    with pytest.raises(ValueError, match="tokens"):
+        linear_self_attention(np.zeros((2, 3)), gd_attention_weights(1, eta=1, n_context=1, exact=False))
