@@ -48,8 +48,37 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "'dl_lecture_theorems.claims')")
 
 
+def _order(c: Claim) -> list:
+    """Lecture order of a record: section, then position of its property in the module."""
+    from .sections import SECTIONS
+
+    names = [f"theorems.{sec.module}" for sec in SECTIONS]
+    section = names.index(c.module) if c.module in names else len(names)
+    fn = getattr(getattr(c.property, "hypothesis", None), "inner_test", c.property)
+    code = getattr(fn, "__code__", None)
+    return [section, c.module, code.co_firstlineno if code else 0, c.id]
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    props = dict(report.user_properties) if report.when == "call" else {}
+    if "claim_result" in props and _COLLECTED is not None:
+        _COLLECTED.append((props.get("claim_order", []), Result(**props["claim_result"])))
+
+
+def _results(config: pytest.Config) -> list[Result]:
+    return [r for _, r in sorted(config.stash.get(_RESULTS, []), key=lambda pair: pair[0])]
+
+
+_COLLECTED: list | None = None
+
+
+def _is_xdist_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[_RESULTS] = []
+    global _COLLECTED
+    _COLLECTED = config.stash[_RESULTS] = []
     path = config.getoption("claims_json", None)
     if path:
         parent = Path(path).resolve().parent
@@ -78,8 +107,9 @@ class ClaimItem(pytest.Item):
 
     def runtest(self) -> None:
         result = run_claim(self.claim)
-        self.config.stash[_RESULTS].append(result)
-        self.user_properties.append(("verdict", result.verdict))
+        # Results travel in user_properties, so that pytest-xdist workers hand them to the controller.
+        self.user_properties.append(("claim_result", result.to_json()))
+        self.user_properties.append(("claim_order", _order(self.claim)))
         if not result.ok:
             raise ClaimCheckFailed(result)
 
@@ -252,8 +282,8 @@ def verdict_table(results: list[Result]) -> list[str]:
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
-    results = config.stash.get(_RESULTS, [])
-    if not results:
+    results = _results(config)
+    if not results or _is_xdist_worker(config):
         return
     terminalreporter.section("theorem checker: verdicts")
     for line in verdict_table(results):
@@ -273,7 +303,7 @@ def _versions() -> dict[str, str]:
 def pytest_sessionfinish(session: pytest.Session, exitstatus) -> None:
     config = session.config
     path = config.getoption("claims_json", None)
-    if not path:
+    if not path or _is_xdist_worker(config):
         return
     profile = config.getoption("hypothesis_profile", None) or default_profile()
     seed = config.getoption("hypothesis_seed", None)
@@ -285,7 +315,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus) -> None:
         "versions": _versions(),
         "machine": {"platform": platform.platform(), "processor": platform.machine(),
                     "cpus": os.cpu_count(), "argv": sys.argv[1:]},
-        "results": [r.to_json() for r in config.stash.get(_RESULTS, [])],
+        "results": [r.to_json() for r in _results(config)],
     }
     tmp = Path(str(path) + ".tmp")
     tmp.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
