@@ -33,6 +33,19 @@ class AttentionWeights:
     value: np.ndarray
     projection: np.ndarray
 
+    def __post_init__(self) -> None:
+        size = None
+        for name in ("key", "query", "value", "projection"):
+            m = np.asarray(getattr(self, name))
+            if m.ndim != 2 or m.shape[0] != m.shape[1] or m.shape[0] == 0:
+                raise ValueError(f"{name} has shape {m.shape}; allowed: a non-empty square matrix")
+            if size is not None and m.shape[0] != size:
+                raise ValueError(f"{name} is {m.shape[0]}×{m.shape[0]} but key is {size}×{size}; allowed: equal sizes")
+            size = m.shape[0]
+            if m.dtype != object and not np.all(np.isfinite(m)):
+                raise ValueError(f"{name} has non-finite entries; allowed: finite values")
+            object.__setattr__(self, name, m)
+
 
 def _tokens(tokens, dim: int | None = None) -> np.ndarray:
     arr = np.asarray(tokens)
@@ -43,6 +56,12 @@ def _tokens(tokens, dim: int | None = None) -> np.ndarray:
     if arr.dtype != object and not np.all(np.isfinite(arr)):
         raise ValueError("tokens has non-finite entries; allowed: finite values")
     return arr
+
+
+def _weights(weights) -> AttentionWeights:
+    if not isinstance(weights, AttentionWeights):
+        raise TypeError(f"weights={type(weights).__name__} must be an AttentionWeights")
+    return weights
 
 
 def linear_self_attention(tokens, weights: AttentionWeights) -> np.ndarray:
@@ -67,6 +86,7 @@ def linear_self_attention(tokens, weights: AttentionWeights) -> np.ndarray:
     >>> linear_self_attention(np.array([[Fraction(2), Fraction(3)], [Fraction(5), Fraction(0)]], dtype=object), w)[1, 1]
     Fraction(-30, 1)
     """
+    weights = _weights(weights)
     e = _tokens(tokens, weights.key.shape[1])
     keys, queries, values = e @ weights.key.T, e @ weights.query.T, e @ weights.value.T
     scores = queries @ keys.T  # scores[j, i] = (W_Q e_j)·(W_K e_i)
@@ -75,6 +95,7 @@ def linear_self_attention(tokens, weights: AttentionWeights) -> np.ndarray:
 
 def softmax_self_attention(tokens, weights: AttentionWeights) -> np.ndarray:
     """The same head with softmax attention (floats only): the negative control's layer."""
+    weights = _weights(weights)
     e = np.asarray(_tokens(tokens, weights.key.shape[1]), dtype=float)
     scores = (e @ weights.query.T) @ (e @ weights.key.T).T
     scores = np.exp(scores - scores.max(axis=1, keepdims=True))
@@ -127,5 +148,8 @@ def gd_one_step_prediction(X, y, x_query, *, eta):
     if X.ndim != 2 or y.shape != (X.shape[0],) or xq.shape != (X.shape[1],):
         raise ValueError(f"X {X.shape}, y {y.shape}, x_query {xq.shape}; allowed: (N, d), (N,), (d,)")
     check_real("eta", eta, min_value=0, strict_min=True)
+    for name, arr in (("X", X), ("y", y), ("x_query", xq)):
+        if arr.dtype != object and not np.all(np.isfinite(arr)):
+            raise ValueError(f"{name} has non-finite entries; allowed: finite values")
     eta = Fraction(eta) if X.dtype == object else float(eta)
     return eta / X.shape[0] * sum(yi * (xi @ xq) for xi, yi in zip(X, y, strict=True))

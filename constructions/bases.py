@@ -277,6 +277,9 @@ def sup_error_on_grid(f, g, grid) -> SupError:
     1.0
     """
     x = check_finite_array("grid", grid, ndim=(1, 2))
+    for name, fn in (("f", f), ("g", g)):
+        if not callable(fn):
+            raise ValueError(f"{name}={fn!r} is not callable")
     if x.shape[0] == 0:
         raise ValueError("grid is empty; allowed: at least one point")
     diff = np.abs(check_finite_array("f(grid)", f(x)) - check_finite_array("g(grid)", g(x)))

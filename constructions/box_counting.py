@@ -173,6 +173,8 @@ def estimate_box_dimension(points, *, deltas=None, n_scales: int = 8, n_shifts: 
         d = np.geomspace(diam / 4.0, diam * np.sqrt(16.0 / x.shape[0]), k)
     else:
         d = check_finite_array("deltas", deltas, ndim=1)
+        if d.size < 3:
+            raise ValueError(f"deltas has {d.size} entries; allowed: at least 3 (a slope fit)")
     counts = box_counts(x, d, n_shifts=n_shifts)
     fit = fit_loglog_slope(1.0 / d, counts, confidence=confidence)
     return BoxCountingEstimate(dimension=fit.slope, fit=fit, deltas=d, counts=counts)

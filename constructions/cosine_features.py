@@ -172,6 +172,8 @@ def fit_cosine_features(x, y, *, n_features, weighting="none") -> CosineFit:
     ([1.0], 'qr')
     """
     X = cosine_features(x, n_features=n_features, weighting=weighting)
+    if X.shape[0] == 0:
+        raise ValueError("x is empty; allowed: at least one point")
     y = check_finite_array("y", y, ndim=1)
     fit = min_norm_interpolator(X, y)
     return CosineFit(coef=fit.coef, weighting=weighting, route=fit.route)

@@ -131,7 +131,8 @@ def logistic_derivative_bound(k, lo, hi) -> float:
     0.125
     """
     k = check_integer("k", k, min_value=0)
-    lo_r, hi_r = _exact_point(lo), _exact_point(hi)
+    lo_r = sympy.Rational(check_real("lo", lo))
+    hi_r = sympy.Rational(check_real("hi", hi))
     if not lo_r <= hi_r:
         raise ValueError(f"lo={lo!r} > hi={hi!r}; allowed: lo <= hi")
     poly = logistic_derivative_polynomial(k)

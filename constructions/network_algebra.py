@@ -255,7 +255,7 @@ def evaluate_exact(network: DenseNetwork, points) -> np.ndarray:
     """
     _check_network("network", network)
     check_one_of("network.activation", network.activation, _EXACT_ACTIVATIONS)
-    z = fraction_array(points)
+    z = fraction_array(points, name="points")
     if z.ndim == 1:
         z = z[:, None]
     if z.ndim != 2 or z.shape[1] != network.input_dim:
@@ -305,7 +305,11 @@ def exact_pieces(network: DenseNetwork, interval=(0, 1)) -> tuple[np.ndarray, np
     if network.input_dim != 1 or network.output_dim != 1:
         raise ValueError(f"network maps R^{network.input_dim} to R^{network.output_dim}; "
                          "allowed: scalar input and output")
-    lo, hi = (Fraction(interval[0]), Fraction(interval[1]))
+    ends = fraction_array(interval, name="interval")
+    if ends.shape != (2,):
+        raise ValueError(f"interval={interval!r} has shape {ends.shape}; "
+                         "allowed: a pair (lower, upper)")
+    lo, hi = ends
     if not lo < hi:
         raise ValueError(f"interval={interval!r} is empty or inverted; allowed: lower < upper")
     xs = np.array([lo, hi], dtype=object)
@@ -345,7 +349,7 @@ def _insert_zero_crossings(xs: np.ndarray, pre: np.ndarray) -> tuple[np.ndarray,
     return all_x[distinct], all_pre[distinct]
 
 
-def fraction_array(values) -> np.ndarray:
+def fraction_array(values, *, name: str = "values") -> np.ndarray:
     """``values`` as an object array of exact :class:`fractions.Fraction` entries.
 
     Raises
@@ -364,7 +368,8 @@ def fraction_array(values) -> np.ndarray:
         try:
             flat.append(v if isinstance(v, Fraction) else Fraction(v))
         except (TypeError, ValueError, OverflowError):
-            raise ValueError(f"entry {v!r} is not a finite rational number") from None
+            raise ValueError(f"{name} has entry {v!r}, which is not a finite rational number; "
+                             "allowed: finite rationals") from None
     out = np.empty(arr.shape, dtype=object)
     out.ravel()[:] = flat
     return out

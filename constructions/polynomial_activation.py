@@ -143,6 +143,8 @@ def best_polynomial_approximation(f: Callable, *, degree=2, n_nodes=4001, lipsch
     m = check_integer("degree", degree, min_value=0)
     n = check_integer("n_nodes", n_nodes, min_value=m + 2)
     n_check = check_integer("n_check", n_check, min_value=2)
+    if not callable(f):
+        raise ValueError(f"f={f!r} is not callable")
     nodes = np.cos(np.pi * np.arange(n - 1, -1, -1) / (n - 1))  # increasing, includes ±1
     values = check_finite_array("f(nodes)", np.asarray(f(nodes), dtype=float), ndim=1)
     if values.shape != nodes.shape:

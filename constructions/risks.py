@@ -268,6 +268,11 @@ def finite_problem_from_predictors(points, probabilities, predictors: Sequence[C
     >>> [str(problem.population_risk(j)) for j in range(3)]
     ['1/2', '1/8', '0']
     """
+    if isinstance(points, str) or any(np.ndim(p) != 1 or len(p) != 2 for p in points):
+        raise ValueError(f"points={points!r} is not a sequence of (x, y) pairs")
+    if (not isinstance(predictors, Sequence) or isinstance(predictors, str) or not predictors
+            or not all(map(callable, predictors))):
+        raise ValueError(f"predictors={predictors!r}; allowed: a non-empty sequence of callables")
     pts = [(_as_fraction(f"points[{i}][0]", x), y) for i, (x, y) in enumerate(points)]
     table = [[f(x) for x, _ in pts] for f in predictors]
     return FiniteLearningProblem(points=tuple(points), probabilities=tuple(probabilities),

@@ -152,7 +152,7 @@ def sawtooth_exact(x, *, s: int) -> np.ndarray:
     ['2/3']
     """
     s = check_integer("s", s, min_value=1)
-    xs = np.atleast_1d(fraction_array(x))
+    xs = np.atleast_1d(fraction_array(x, name="x"))
     t = (xs * (2 ** s)) % 2
     g = np.where(t <= 1, t, 2 - t)
     return np.where((xs >= 0) & (xs <= 1), g, Fraction(0))
@@ -210,7 +210,7 @@ def square_approximant_exact(x, *, m: int) -> np.ndarray:
     ['9/64', '11/96']
     """
     m = check_integer("m", m, min_value=0)
-    xs = np.atleast_1d(fraction_array(x))
+    xs = np.atleast_1d(fraction_array(x, name="x"))
     if np.any((xs < 0) | (xs > 1)):
         raise ValueError("x has entries outside [0, 1]; allowed: 0 <= x <= 1")
     y, u = xs.copy(), xs.copy()

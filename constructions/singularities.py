@@ -114,6 +114,9 @@ def step_l2_error_exact(eps=None, half_width=None) -> sp.Expr:
     """
     e = sp.Symbol("epsilon", positive=True) if eps is None else sp.nsimplify(sp.sympify(eps))
     t = sp.Symbol("T", positive=True) if half_width is None else sp.nsimplify(sp.sympify(half_width))
+    for name, value, expr in (("eps", eps, e), ("half_width", half_width, t)):
+        if expr.is_number and not (expr.is_real and expr.is_finite):
+            raise ValueError(f"{name}={value!r} must be a finite real number")
     if e.is_number and not e > 0:
         raise ValueError(f"eps={eps!r} is out of range; allowed: eps > 0")
     if e.is_number and t.is_number and not e <= t:
@@ -154,6 +157,11 @@ class PiecewiseSmoothTarget:
     boundary: Callable[[np.ndarray], np.ndarray]
     above: Callable[[np.ndarray], np.ndarray]
     below: Callable[[np.ndarray], np.ndarray]
+
+    def __post_init__(self) -> None:
+        for name in ("boundary", "above", "below"):
+            if not callable(getattr(self, name)):
+                raise ValueError(f"{name}={getattr(self, name)!r} is not callable")
 
     def __call__(self, x) -> np.ndarray:
         x = check_finite_array("x", x, ndim=2)
@@ -258,6 +266,8 @@ def indicator_l2_error(boundary, *, n_pieces: int, eps: float, n_quadrature: int
     k = check_integer("n_pieces", n_pieces, min_value=1)
     e = check_real("eps", eps, min_value=0.0, strict_min=True)
     q = check_integer("n_quadrature", n_quadrature, min_value=1)
+    if not callable(boundary):
+        raise ValueError(f"boundary={boundary!r} is not callable")
     nodes = np.linspace(0.0, 1.0, k + 1)
     h_nodes = check_finite_array("boundary(nodes)", boundary(nodes))
     gl_x, gl_w = np.polynomial.legendre.leggauss(q)
@@ -275,6 +285,22 @@ def indicator_l2_error(boundary, *, n_pieces: int, eps: float, n_quadrature: int
     return float(np.sqrt(w @ inner))
 
 
+def _exponent_arguments(**values) -> list[sp.Expr]:
+    """Sympify α, β, D; numeric ones must be α, β > 0 and an integer D ≥ 2 (symbols pass)."""
+    out = []
+    for name, value in values.items():
+        expr = sp.sympify(value)
+        if expr.is_number:
+            if not (expr.is_real and expr.is_finite):
+                raise ValueError(f"{name}={value!r} must be a finite real number")
+            if name == "dim":
+                check_integer(name, int(expr) if expr.is_integer else value, min_value=2)
+            else:
+                check_real(name, float(expr), min_value=0.0, strict_min=True)
+        out.append(expr)
+    return out
+
+
 def dnn_estimation_exponent(a=alpha, b=beta, dim=D) -> sp.Expr:
     """γ in the DNN rate n^{−γ}: γ = min{2β/(2β + D), α/(α + D − 1)} (Cor 8).
 
@@ -283,7 +309,7 @@ def dnn_estimation_exponent(a=alpha, b=beta, dim=D) -> sp.Expr:
     >>> dnn_estimation_exponent(2, 2, 2)
     2/3
     """
-    a, b, dim = map(sp.sympify, (a, b, dim))
+    a, b, dim = _exponent_arguments(a=a, b=b, dim=dim)
     return sp.Min(2 * b / (2 * b + dim), a / (a + dim - 1))
 
 
@@ -295,7 +321,7 @@ def linear_estimator_exponent(a=alpha, dim=D) -> sp.Expr:
     >>> linear_estimator_exponent(2, 2)
     2/5
     """
-    a, dim = map(sp.sympify, (a, dim))
+    a, dim = _exponent_arguments(a=a, dim=dim)
     return a / (2 * a + dim - 1)
 
 
@@ -307,7 +333,7 @@ def dnn_approximation_exponents(a=alpha, b=beta, dim=D) -> tuple[sp.Expr, sp.Exp
     >>> dnn_approximation_exponents(2, 2, 2)
     (1, 1)
     """
-    a, b, dim = map(sp.sympify, (a, b, dim))
+    a, b, dim = _exponent_arguments(a=a, b=b, dim=dim)
     return b / dim, a / (2 * (dim - 1))
 
 
@@ -319,7 +345,7 @@ def dnn_faster_than_linear(a=alpha, b=beta, dim=D) -> sp.Basic:
     >>> dnn_faster_than_linear(1, 1, 4), dnn_faster_than_linear(10, 1, 4)
     (True, False)
     """
-    a, b, dim = map(sp.sympify, (a, b, dim))
+    a, b, dim = _exponent_arguments(a=a, b=b, dim=dim)
     return a * (dim - 2 * b) < 2 * b * (dim - 1)
 
 

@@ -144,6 +144,12 @@ def _report(args) -> int:
     out = Path(args.out)
     if args.from_json and (args.profile or args.seed is not None):
         return _fail("--profile and --seed need a run; --from rebuilds a saved run without rerunning it")
+    saved = None
+    if args.from_json:  # read the saved run before anything is created on disk
+        try:
+            saved = load_results(Path(args.from_json))
+        except ReportError as exc:
+            return _fail(str(exc))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -163,7 +169,8 @@ def _report(args) -> int:
         if code == 2 or not source.is_file():
             return 2
     try:
-        doc = select_results(load_results(source), args.claim if args.from_json else [])
+        doc = select_results(saved if saved is not None else load_results(source),
+                             args.claim if args.from_json else [])
         files = build_report(doc, out)
     except ReportError as exc:
         return _fail(str(exc))
