@@ -11,6 +11,7 @@ import scipy.linalg
 from constructions.estimators import min_norm_interpolator
 
 SHAPES = [(200, 400), (500, 2000), (1000, 5000), (2000, 1000)]
+CHECK_SCALE = 10  # without --benchmark-enable (CI) each shape is divided by this: a correctness run
 EPS = np.finfo(float).eps
 
 KERNELS = {
@@ -22,7 +23,9 @@ KERNELS = {
 
 @pytest.mark.parametrize("kernel", list(KERNELS))
 @pytest.mark.parametrize(("n", "p"), SHAPES, ids=[f"n{n}_p{p}" for n, p in SHAPES])
-def test_bench_min_norm_interpolator(benchmark, kernel, n, p):
+def test_bench_min_norm_interpolator(benchmark, timing, kernel, n, p):
+    if not timing:
+        n, p = n // CHECK_SCALE, p // CHECK_SCALE
     rng = np.random.default_rng(n * 100003 + p)
     X, y = rng.standard_normal((n, p)), rng.standard_normal(n)
     benchmark.extra_info.update({"n": n, "p": p, "kernel": kernel})

@@ -33,7 +33,7 @@ YAROTSKY_M = [20, 60]
 
 def _points(request, n_timed):
     """``n_timed`` points when timing, a small batch when benchmarks are disabled (CI)."""
-    return N_CHECK if _benchmarks_disabled(request) else n_timed
+    return N_CHECK if not request.getfixturevalue("timing") else n_timed
 
 
 def _random_network(width, depth, activation):
@@ -162,9 +162,3 @@ def test_bench_yarotsky_network(benchmark, request, m, kernel):
     # every route computes f_m; all operations are exact on dyadics except the final sum of
     # m terms of size <= 1, which rounds by <= (m + 1) eps (see tests/test_sawtooth.py)
     np.testing.assert_allclose(out, square_approximant(x, m=m), rtol=0, atol=4 * (m + 1) * EPS)
-
-
-def _benchmarks_disabled(request):
-    # pyproject's addopts pass --benchmark-disable; --benchmark-enable overrides it
-    config = request.config
-    return config.getoption("benchmark_disable") and not config.getoption("benchmark_enable")

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .estimators import ridge
+from .sweeps import run_sweep
 from .validation import check_finite_array, check_integer, check_real
 
 __all__ = [
@@ -98,8 +99,36 @@ class DoubleDescentCurve:
         return int(self.n_features[np.argmax(self.test_error)])
 
 
+def _draw_problem(rng, *, n_train, d, n_max, n_test, noise_sd, n_noise):
+    """One draw of (β, W, Z, Z_test, Y) from ``rng``, in the order the serial loop drew them."""
+    beta = rng.standard_normal(d)
+    beta /= np.linalg.norm(beta)
+    W = random_feature_weights(n_max, d, rng=rng)
+    Z, Z_test = rng.standard_normal((n_train, d)), rng.standard_normal((n_test, d))
+    Y = (Z @ beta)[:, None] + noise_sd * rng.standard_normal((n_train, n_noise))
+    return beta, W, Z, Z_test, Y
+
+
+def _draw_test_errors(*, state, n_features, lam, **shape) -> np.ndarray:
+    """Test MSE at every N for the draw that starts at bit-generator ``state`` (one sweep point).
+
+    The N values share one draw (nested features: the first N rows of one W), so a draw, not an
+    (N, draw) pair, is the unit of work; the generator is rebuilt from its state so the point is
+    small and the draw is the one the serial loop made."""
+    bit_generator = getattr(np.random, state["bit_generator"])()
+    bit_generator.state = state
+    beta, W, Z, Z_test, Y = _draw_problem(np.random.Generator(bit_generator), **shape)
+    F, F_test = relu_random_features(Z, W), relu_random_features(Z_test, W)
+    f_test = Z_test @ beta
+    errors = np.empty(len(n_features))
+    for j, N in enumerate(n_features):
+        coef = ridge(F[:, :N], Y, lam=lam).coef
+        errors[j] = np.mean((F_test[:, :N] @ coef - f_test[:, None]) ** 2)
+    return errors
+
+
 def double_descent_curve(n_features, *, n_train, d, rng, lam=0.0, noise_sd=0.5,
-                         n_test=1000, n_draws=10, n_noise=1) -> DoubleDescentCurve:
+                         n_test=1000, n_draws=10, n_noise=1, executor=None) -> DoubleDescentCurve:
     """Sweep the number of random ReLU features N for a fixed training-set size n.
 
     Parameters
@@ -122,6 +151,9 @@ def double_descent_curve(n_features, *, n_train, d, rng, lam=0.0, noise_sd=0.5,
     n_noise : int
         Label-noise draws per design, fitted together as one multi-column right-hand side
         (one factorisation per (draw, N)).
+    executor : None, concurrent.futures.Executor, or dask.distributed.Client
+        Where the draws are fitted (see :func:`constructions.sweeps.run_sweep`); None: in this
+        process.  The curve is bit-identical whichever executor runs it.
 
     Returns
     -------
@@ -131,7 +163,10 @@ def double_descent_curve(n_features, *, n_train, d, rng, lam=0.0, noise_sd=0.5,
     -----
     Within a draw the features are nested (the first N rows of one W of size max N), so the
     curve is a common-random-numbers comparison across N.  Each draw contributes the mean over
-    its ``n_noise`` fits, so the standard error is across independent draws.
+    its ``n_noise`` fits, so the standard error is across independent draws.  The draws are the
+    points of a sweep (:mod:`constructions.sweeps`): each point carries the state of ``rng`` at the
+    start of its draw, so the draws are exactly those of one sequential pass over ``rng``, and
+    ``rng`` is left where that pass leaves it.
 
     Examples
     --------
@@ -139,7 +174,10 @@ def double_descent_curve(n_features, *, n_train, d, rng, lam=0.0, noise_sd=0.5,
     >>> c.test_error.shape
     (2,)
     """
-    Ns = check_finite_array("n_features", n_features, ndim=1, dtype=np.int64)
+    Ns = check_finite_array("n_features", n_features, ndim=1)
+    if np.any(Ns != np.round(Ns)):
+        raise ValueError(f"n_features={Ns.tolist()} has non-integers; allowed: integers >= 1")
+    Ns = Ns.astype(np.int64)
     if Ns.size == 0 or np.any(Ns < 1):
         raise ValueError(f"n_features={Ns.tolist()}; allowed: non-empty, all >= 1")
     n = check_integer("n_train", n_train, min_value=1)
@@ -150,18 +188,13 @@ def double_descent_curve(n_features, *, n_train, d, rng, lam=0.0, noise_sd=0.5,
     n_test = check_integer("n_test", n_test, min_value=1)
     n_draws = check_integer("n_draws", n_draws, min_value=2)
     n_noise = check_integer("n_noise", n_noise, min_value=1)
-    errors = np.empty((n_draws, Ns.size))
-    for t in range(n_draws):
-        beta = rng.standard_normal(d)
-        beta /= np.linalg.norm(beta)
-        W = random_feature_weights(int(Ns.max()), d, rng=rng)
-        Z, Z_test = rng.standard_normal((n, d)), rng.standard_normal((n_test, d))
-        Y = (Z @ beta)[:, None] + noise_sd * rng.standard_normal((n, n_noise))
-        F, F_test = relu_random_features(Z, W), relu_random_features(Z_test, W)
-        f_test = Z_test @ beta
-        for j, N in enumerate(Ns):
-            coef = ridge(F[:, :N], Y, lam=lam).coef
-            errors[t, j] = np.mean((F_test[:, :N] @ coef - f_test[:, None]) ** 2)
+    shape = {"n_train": n, "d": d, "n_max": int(Ns.max()), "n_test": n_test, "noise_sd": noise_sd,
+             "n_noise": n_noise}
+    points = []
+    for _ in range(n_draws):  # record where each draw starts in rng's stream, then step over it
+        points.append({"state": rng.bit_generator.state, "n_features": Ns, "lam": lam, **shape})
+        _draw_problem(rng, **shape)
+    errors = np.stack(run_sweep(_draw_test_errors, points, executor=executor).values)
     return DoubleDescentCurve(
         n_features=Ns, test_error=errors.mean(axis=0),
         standard_error=errors.std(axis=0, ddof=1) / np.sqrt(n_draws), n_train=n, lam=lam)

@@ -3,12 +3,20 @@
 Run on demand, not in CI (it reruns the whole checker once per seed)::
 
     python scripts/reliability_audit.py --seeds 50 --out docs/reliability.md
+    python scripts/reliability_audit.py --seeds 50 --workers 2            # local processes
+    python scripts/reliability_audit.py --seeds 50 --scheduler tcp://host:8786   # a Dask cluster
 
 Every run uses the ``audit`` profile (``ci``'s budget, not derandomized) with
 ``--hypothesis-seed S``.  The table lists, per claim, the runs, the
 refutations (must be 0 for claims), the statistical tests run and rejected
 with their designed false-alarm rate, and, per control and literal statement,
 how often it was refuted (must be every run).
+
+The runs are the points of a sweep (``constructions.sweeps``): in this process one after the
+other (the default), or in parallel with ``--workers N`` or on a Dask cluster with
+``--scheduler ADDRESS``; the table is the same either way.  A parallel run gets a working
+directory of its own (no example database shared between concurrent runs); a Dask worker
+needs this checkout, at the same path, and the project installed.
 """
 
 from __future__ import annotations
@@ -22,9 +30,20 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere: constructions is importable
+
+from constructions.sweeps import run_sweep, sweep_executor  # noqa: E402
 
 
-def run_once(seed: int, workdir: Path, profile: str) -> dict:
+def run_once(seed: int, workdir: Path | str | None, profile: str) -> dict:
+    """One run of the whole checker with ``--hypothesis-seed seed``; its JSON record.
+
+    ``workdir`` None: a temporary directory of its own (for runs in parallel or on another machine).
+    """
+    if workdir is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            return run_once(seed, Path(tmp), profile)
+    workdir = Path(workdir)
     out = workdir / f"seed-{seed}.json"
     cmd = [sys.executable, "-m", "pytest", str(ROOT / "theorems"), "-p", "theorems.plugin", "-p",
            "no:cacheprovider", "-q", "--no-header", "--hypothesis-profile", profile,
@@ -89,14 +108,27 @@ def main(argv=None) -> int:
     p.add_argument("--first-seed", type=int, default=0)
     p.add_argument("--profile", default="audit", choices=["audit", "thorough"])
     p.add_argument("--out", type=Path, default=ROOT / "docs" / "reliability.md")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="run the seeds in N local worker processes")
+    where.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="run the seeds on the Dask cluster at ADDRESS "
+                            "(needs the 'distributed' extra)")
     args = p.parse_args(argv)
     if args.seeds < 1:
         p.error(f"--seeds={args.seeds}; allowed: >= 1")
-    with tempfile.TemporaryDirectory() as tmp:
-        docs = []
-        for seed in range(args.first_seed, args.first_seed + args.seeds):
-            docs.append(run_once(seed, Path(tmp), args.profile))
-            print(f"seed {seed}: {sum(not r['ok'] for r in docs[-1]['results'])} failures", flush=True)
+    if args.workers is not None and args.workers < 1:
+        p.error(f"--workers={args.workers}; allowed: >= 1")
+    seeds = range(args.first_seed, args.first_seed + args.seeds)
+
+    def report(k, doc):
+        print(f"seed {seeds[k]}: {sum(not r['ok'] for r in doc['results'])} failures", flush=True)
+
+    with tempfile.TemporaryDirectory() as tmp, \
+            sweep_executor(workers=args.workers, scheduler=args.scheduler) as executor:
+        shared = tmp if executor is None else None  # serial runs share one directory, as always
+        points = [{"seed": seed, "workdir": shared, "profile": args.profile} for seed in seeds]
+        docs = list(run_sweep(run_once, points, executor=executor, progress=report).values)
     text = tabulate(docs)
     tmp_out = args.out.with_suffix(".md.tmp")
     tmp_out.write_text(text, encoding="utf-8")

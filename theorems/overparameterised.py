@@ -34,7 +34,6 @@ from constructions.bias_variance import (
 )
 from constructions.designs import design, standardized_entries
 from constructions.estimators import min_norm_interpolator
-from constructions.random_features import double_descent_curve
 from constructions.hmrt import general_sigma_limit, isotropic_limit, optimal_overparameterization_ratio, solve_c0
 from constructions.marchenko_pastur import (
     empirical_spectrum,
@@ -44,6 +43,8 @@ from constructions.marchenko_pastur import (
     mp_moment,
     mp_support,
 )
+from constructions.random_features import double_descent_curve
+from constructions.sweeps import grid, run_sweep
 
 from .claims import Kind, Source, claim
 from .strategies import seeds
@@ -947,5 +948,6 @@ def hmrt_random_features(seed, evidence):
 @given(seed=seeds())
 @example(seed=0)  # the oracle-tuned curve's argmax is N = 4 (the smallest N) for 30/30 seeds measured
 def hmrt_random_features_peak_survives_tuned_ridge(seed, evidence):
-    tuned = np.min([_rf_curve(seed, lam).test_error for lam in _RF_LAMBDA_GRID], axis=0)
+    curves = run_sweep(_rf_curve, grid(seed=[seed], lam=_RF_LAMBDA_GRID)).values  # one seed: CRN
+    tuned = np.min([c.test_error for c in curves], axis=0)
     _peak_in_band(evidence, tuned, 0.8 * _RF_N, 1.2 * _RF_N, label="min_λ err_λ(N)", at={"seed": seed})
