@@ -272,10 +272,33 @@ def _evaluate_blocked(weights: tuple[np.ndarray, ...], bias_columns: tuple[np.nd
 
 
 def network_from_layers(layers, *, activation: str) -> DenseNetwork:
-    """Build a :class:`DenseNetwork` from ``[(W_1, b_1), …, (W_L, b_L)]``."""
-    layers = list(layers)
-    return DenseNetwork(tuple(np.asarray(w, dtype=float) for w, _ in layers),
-                        tuple(np.asarray(b, dtype=float) for _, b in layers), activation)
+    """Build a :class:`DenseNetwork` from ``[(W_1, b_1), …, (W_L, b_L)]``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``activation``, or ``layers`` that are empty, not ``(W, b)`` pairs, or
+        whose arrays are not finite or do not chain (messages name ``layers``).
+    """
+    activation_function(activation)
+    try:
+        layers = list(layers)
+    except TypeError:
+        raise ValueError(f"layers={layers!r} must be a sequence of (W, b) pairs") from None
+    if not layers:
+        raise ValueError("layers=[] is empty; allowed: at least one (W, b) pair")
+    pairs = []
+    for i, layer in enumerate(layers):
+        try:
+            w, b = layer
+        except (TypeError, ValueError):
+            raise ValueError(f"layers[{i}]={layer!r} must be a (W, b) pair") from None
+        pairs.append((w, b))
+    try:
+        return DenseNetwork(tuple(np.asarray(w, dtype=float) for w, _ in pairs),
+                            tuple(np.asarray(b, dtype=float) for _, b in pairs), activation)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"layers: {exc} (weights[l], biases[l] = layers[l])") from None
 
 
 def dense_parameter_count(input_dim: int, hidden_widths, output_dim: int = 1) -> int:

@@ -27,6 +27,7 @@ import numpy as np
 
 from ..activations import LEAKY_RELU_SLOPE
 from ..networks import DenseNetwork
+from ..validation import check_finite_array
 from . import elementary as el
 from .intervals import (
     ELEMENTARY_ULPS,
@@ -138,12 +139,28 @@ def _activation_slope_interval(name: str, lo, hi):
     return np.clip(dlo, 0.0, peak), np.clip(dhi, 0.0, peak)
 
 
-def _check(network: DenseNetwork) -> None:
+def _check(network) -> None:
+    if not isinstance(network, DenseNetwork):
+        raise TypeError(f"network={network!r} must be a DenseNetwork")
     if network.activation not in CERTIFIABLE_ACTIVATIONS:
         raise ValueError(f"network.activation={network.activation!r} is not certifiable; "
                          f"allowed: {', '.join(map(repr, CERTIFIABLE_ACTIVATIONS))}")
     if network.output_dim != 1:
         raise ValueError(f"network.output_dim={network.output_dim}; allowed: 1 (scalar output)")
+
+
+def _check_boxes(network: DenseNetwork, lo, hi) -> tuple[np.ndarray, np.ndarray]:
+    """Validate a batch of boxes: finite arrays lo ≤ hi of shape (B, network.input_dim)."""
+    lo = check_finite_array("lo", lo, ndim=2)
+    hi = check_finite_array("hi", hi, ndim=2)
+    d = network.input_dim
+    if lo.shape[1] != d:
+        raise ValueError(f"lo has shape {lo.shape}; allowed: (B, {d}) (network.input_dim={d})")
+    if hi.shape != lo.shape:
+        raise ValueError(f"hi has shape {hi.shape} but lo has shape {lo.shape}; allowed: equal")
+    if np.any(lo > hi):
+        raise ValueError("lo > hi in some box; allowed: lo <= hi entrywise")
+    return lo, hi
 
 
 def network_interval(network: DenseNetwork, lo, hi, *, return_preactivations: bool = False,
@@ -161,6 +178,14 @@ def network_interval(network: DenseNetwork, lo, hi, *, return_preactivations: bo
     (lo, hi) : ndarrays of shape (B,)
         and, with ``return_preactivations``, the list of hidden pre-activation intervals.
 
+    Raises
+    ------
+    TypeError
+        If ``network`` is not a :class:`DenseNetwork`.
+    ValueError
+        For an uncertifiable network, or ``lo``/``hi`` that are not finite (B, d) arrays
+        with ``lo <= hi``.
+
     Examples
     --------
     >>> import numpy as np
@@ -172,6 +197,14 @@ def network_interval(network: DenseNetwork, lo, hi, *, return_preactivations: bo
     True
     """
     _check(network)
+    lo, hi = _check_boxes(network, lo, hi)
+    return _network_interval(network, lo, hi, return_preactivations=return_preactivations,
+                             output=output)
+
+
+def _network_interval(network: DenseNetwork, lo, hi, *, return_preactivations: bool = False,
+                      output: bool = True):
+    """:func:`network_interval` without argument checks (for callers that validated)."""
     pre = []
     last = network.depth - 1
     zlo, zhi = lo, hi
@@ -225,13 +258,38 @@ def network_gradient_interval(network: DenseNetwork, lo, hi, *, preactivations=N
                               first_product=None):
     """Enclose ∇f_θ over each box (Clarke gradient for piecewise-linear activations).
 
+    Parameters
+    ----------
+    network : DenseNetwork
+        Scalar output, activation in :data:`CERTIFIABLE_ACTIVATIONS`.
+    lo, hi : ndarray, shape (B, d)
+    preactivations, first_product : optional
+        The hidden pre-activation intervals of :func:`network_interval` on the same boxes
+        and :func:`first_layer_product`, when already computed.
+
     Returns
     -------
     (lo, hi) : ndarrays of shape (B, d)
+
+    Raises
+    ------
+    TypeError
+        If ``network`` is not a :class:`DenseNetwork`.
+    ValueError
+        For an uncertifiable network, or ``lo``/``hi`` that are not finite (B, d) arrays
+        with ``lo <= hi``.
     """
     _check(network)
+    lo, hi = _check_boxes(network, lo, hi)
+    return _network_gradient_interval(network, lo, hi, preactivations=preactivations,
+                                      first_product=first_product)
+
+
+def _network_gradient_interval(network: DenseNetwork, lo, hi, *, preactivations=None,
+                               first_product=None):
+    """:func:`network_gradient_interval` without argument checks (for callers that validated)."""
     if preactivations is None:
-        *_, preactivations = network_interval(network, lo, hi, return_preactivations=True)
+        *_, preactivations = _network_interval(network, lo, hi, return_preactivations=True)
     w0 = network.weights[0]
     glo = ghi = None
     for layer, ((zlo, zhi), w) in enumerate(zip(preactivations, network.weights[1:],

@@ -42,9 +42,9 @@ from ..networks import DenseNetwork
 from ..validation import check_finite_array, check_integer, check_one_of, check_real
 from .bounds import (
     CERTIFIABLE_ACTIVATIONS,
+    _network_gradient_interval,
+    _network_interval,
     first_layer_product,
-    network_gradient_interval,
-    network_interval,
     network_output_interval,
 )
 from .intervals import interval_add, interval_mul, interval_sum, round_down, round_up
@@ -116,6 +116,7 @@ class Enclosure:
 
 def check_box(box, input_dim: int) -> np.ndarray:
     """Return ``box`` as an array of shape (d, 2) with finite lo < hi per row, or raise."""
+    input_dim = check_integer("input_dim", input_dim, min_value=1)
     arr = check_finite_array("box", box, ndim=(1, 2))
     if arr.ndim == 1:
         arr = arr[None, :]
@@ -143,13 +144,13 @@ def _check_network(network) -> DenseNetwork:
 
 def _network_output(network, pre, lo=None, hi=None):
     if not pre:                          # an affine map: no hidden layer
-        return network_interval(network, lo, hi)
+        return _network_interval(network, lo, hi)
     return network_output_interval(network, *pre[-1])
 
 
 def _point_error(network, target, x):
     """Outward enclosure of (f − f_θ)(x) at points x (B, d)."""
-    nlo, nhi = network_interval(network, x, x)
+    nlo, nhi = _network_interval(network, x, x)
     tlo, thi = target.enclose(x, x)
     return interval_add(tlo, thi, -nhi, -nlo)
 
@@ -161,7 +162,7 @@ def _box_bounds(network, target, lo, hi, first_product=None):
     on boxes where the first-order term dominates (large boxes), since on small boxes it
     is never the tighter one and costs a pass through the last layer.
     """
-    *_, pre = network_interval(network, lo, hi, return_preactivations=True, output=False)
+    *_, pre = _network_interval(network, lo, hi, return_preactivations=True, output=False)
     c = 0.5 * lo + 0.5 * hi
     clo, chi = _point_error(network, target, c)
     grad = target.enclose_gradient(lo, hi)
@@ -170,8 +171,8 @@ def _box_bounds(network, target, lo, hi, first_product=None):
         tlo, thi = target.enclose(lo, hi)
         elo, ehi = interval_add(tlo, thi, -nhi, -nlo)
     else:
-        nglo, nghi = network_gradient_interval(network, lo, hi, preactivations=pre,
-                                               first_product=first_product)
+        nglo, nghi = _network_gradient_interval(network, lo, hi, preactivations=pre,
+                                                first_product=first_product)
         glo, ghi = interval_add(grad[0], grad[1], -nghi, -nglo)
         plo, phi = interval_mul(glo, ghi, round_down(lo - c), round_up(hi - c))
         slo, shi = interval_sum(plo, phi, axis=1)

@@ -38,7 +38,7 @@ import sympy as sp
 
 from ..activations import LEAKY_RELU_SLOPE, is_piecewise_linear
 from ..networks import DenseNetwork
-from ..validation import check_interval
+from ..validation import check_integer, check_interval
 from .targets import ExpressionTarget, PiecewiseLinearTarget
 
 __all__ = ["LinearPieces", "exact_sup_error", "linear_pieces"]
@@ -72,6 +72,23 @@ def _fractions(a) -> np.ndarray:
     return np.vectorize(Fraction, otypes=[object])(np.asarray(a, dtype=float))
 
 
+def _check_network(network) -> None:
+    if not isinstance(network, DenseNetwork):
+        raise TypeError(f"network={network!r} must be a DenseNetwork")
+
+
+def _check_interval(interval) -> tuple[float, float]:
+    try:
+        lo, hi = interval
+    except (TypeError, ValueError):
+        raise ValueError(f"interval={interval!r} must be a pair (lo, hi)") from None
+    return check_interval("interval", lo, hi)
+
+
+def _check_max_work(max_work) -> int | None:
+    return None if max_work is None else check_integer("max_work", max_work, min_value=1)
+
+
 def linear_pieces(network: DenseNetwork, interval, *, max_work: int | None = None):
     """Exact linear pieces of a 1-D piecewise-linear network on ``interval``.
 
@@ -86,8 +103,18 @@ def linear_pieces(network: DenseNetwork, interval, *, max_work: int | None = Non
     Returns
     -------
     LinearPieces or None
+
+    Raises
+    ------
+    TypeError
+        If ``network`` is not a :class:`DenseNetwork`.
+    ValueError
+        For a network that is not R -> R piecewise linear, an empty/inverted/non-finite
+        ``interval``, or ``max_work < 1``.
     """
-    lo, hi = check_interval("interval", *interval)
+    _check_network(network)
+    lo, hi = _check_interval(interval)
+    max_work = _check_max_work(max_work)
     if network.input_dim != 1 or network.output_dim != 1:
         raise ValueError(f"network maps R^{network.input_dim} to R^{network.output_dim}; "
                          "allowed: R -> R")
@@ -200,10 +227,20 @@ def exact_sup_error(network, target, interval, *, max_work: int | None = None):
     Returns ``None`` when ``max_work`` is exceeded.  ``lower``/``upper`` are the exact
     rational bounds rounded down/up to float64; ``exact`` holds the rational when the
     maximiser is exactly known (piecewise-linear targets, polynomials of degree ≤ 2).
+
+    Raises
+    ------
+    TypeError
+        If ``network`` is not a :class:`DenseNetwork`.
+    ValueError
+        As :func:`linear_pieces`, or for a target that is neither piecewise linear nor a
+        polynomial.
     """
     from .enclosure import Enclosure
 
-    lo, hi = float(interval[0]), float(interval[1])
+    _check_network(network)
+    lo, hi = _check_interval(interval)
+    max_work = _check_max_work(max_work)
     pieces = linear_pieces(network, (lo, hi), max_work=max_work)
     if pieces is None:
         return None

@@ -127,7 +127,8 @@ class ExpressionTarget(Target):
         try:
             expr = sp.sympify(self.expr)
         except (sp.SympifyError, TypeError) as exc:
-            raise ValueError(f"target={self.expr!r} is not a sympy expression: {exc}") from None
+            raise ValueError(f"expr={self.expr!r} (the target) is not a sympy expression: "
+                             f"{exc}") from None
         symbols = tuple(self.symbols)
         if not symbols or not all(isinstance(s, sp.Symbol) for s in symbols):
             raise ValueError(f"symbols={self.symbols!r} must be a non-empty sequence of "
@@ -138,7 +139,10 @@ class ExpressionTarget(Target):
                              f"symbols={list(symbols)}")
         real = tuple(sp.Symbol(f"_r{j}", real=True) for j in range(len(symbols)))
         expr_r = expr.subs(dict(zip(symbols, real, strict=True)))
-        value = compile_interval_expression(expr_r, real)
+        try:
+            value = compile_interval_expression(expr_r, real)
+        except ValueError as exc:
+            raise ValueError(f"expr={expr} (the target) cannot be certified: {exc}") from None
         try:
             grads = tuple(compile_interval_expression(sp.diff(expr_r, s), real) for s in real)
         except ValueError:
@@ -475,6 +479,7 @@ def as_target(target, input_dim: int) -> Target:
     A sympy expression's coordinates are the symbols ``x0, …, x{d−1}``, or its single free
     symbol when ``input_dim == 1``.
     """
+    input_dim = check_integer("input_dim", input_dim, min_value=1)
     if isinstance(target, Target):
         return target
     if isinstance(target, (sp.Basic, int, float)):
