@@ -137,11 +137,15 @@ def _bad_inputs(tmp_path: Path):
     (tmp_path / "not.json").write_text("{oops")
     (tmp_path / "other.json").write_text(json.dumps({"schema": "something/else"}))
     (tmp_path / "a_file").write_text("")
+    (tmp_path / "empty_run.json").write_text(json.dumps(
+        {"schema": "dl-lecture-theorems/results/1", "profile": "ci", "seed": None, "derandomized": True,
+         "versions": {}, "machine": {}, "results": []}))
     return [
         (["--from", str(tmp_path / "not.json"), "--out", str(tmp_path / "o1")], "is not JSON"),
         (["--from", str(tmp_path / "other.json"), "--out", str(tmp_path / "o2")], "has schema 'something/else'"),
         (["--from", str(tmp_path / "missing.json"), "--out", str(tmp_path / "o3")], "cannot read"),
-        (["--from", str(tmp_path / "other.json"), "--out", str(tmp_path / "a_file" / "sub")], "cannot write --out"),
+        (["--from", str(tmp_path / "empty_run.json"), "--out", str(tmp_path / "a_file" / "sub")],
+         "cannot write --out"),
         (["--from", str(tmp_path / "other.json"), "--out", str(tmp_path / "o4"), "--profile", "ci"],
          "--from rebuilds a saved run"),
     ]

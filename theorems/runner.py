@@ -121,7 +121,8 @@ def _reproduction(claim_id: str, exc: ClaimViolation) -> str | None:
         m = _BLOB.search(n)
         if m:
             return f"from theorems.replay import replay; replay({claim_id!r}, {m.group(1)!r}, {m.group(2)})"
-    if any(n.startswith("Falsifying explicit example") for n in getattr(exc, "__notes__", [])):
+    # Hypothesis says "Falsifying explicit example" (older) or "Failing explicit example" (newer)
+    if any(re.match(r"(Falsifying|Failing) explicit example", n) for n in getattr(exc, "__notes__", [])):
         return f"from theorems.replay import replay; replay({claim_id!r})"
     return None
 
@@ -131,7 +132,7 @@ def _counterexample(exc: ClaimViolation) -> str:
     for n in getattr(exc, "__notes__", []):
         if n.startswith("Draw "):
             lines.append(n.strip())
-        if n.startswith("Falsifying"):
+        if n.startswith(("Falsifying", "Failing")):
             # one line: "Falsifying example: name(a=1, b=2, evidence=evidence)"
             lines.append(re.sub(r",\s*\)", ")", re.sub(r"\(\s+", "(", re.sub(r"\n\s*", " ", re.sub(r"\s*#[^\n]*", "", n)))))
     return "\n".join(lines)
