@@ -7,11 +7,14 @@ each item, and the command line reads the plugin's records.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import time
 import traceback
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+import numpy as np
 
 from .claims import Claim, Role
 from .evidence import ClaimViolation, Evidence, format_value
@@ -55,7 +58,9 @@ class Result:
         for group in ("certificates", "undecided", "statistics"):
             for rec in d[group]:
                 rec["at"] = {k: _jsonable(v) for k, v in rec.get("at", {}).items()}
-        return d
+        # plain JSON types only (numpy scalars in figure data too): the record crosses process
+        # boundaries under pytest-xdist, whose serializer knows no numpy types
+        return json.loads(json.dumps(d, default=_json_default))
 
     @property
     def evidence_summary(self) -> str:
@@ -67,7 +72,7 @@ class Result:
         if whole:
             parts.append(f"certified sup<={whole[0]['upper']:.3g}")
         if self.examples:
-            parts.append(f"{self.examples} examples")
+            parts.append(f"{self.examples} example{'s' if self.examples != 1 else ''}")
         cert = [c for c in self.certificates if not c["whole_claim"]]
         if cert:
             parts.append(f"{len(cert)} certified")
@@ -84,6 +89,14 @@ class Result:
         if self.error:
             parts.append(self.error.splitlines()[-1])
         return "; ".join(parts)
+
+
+def _json_default(v: Any) -> Any:
+    if isinstance(v, np.generic):
+        return v.item()
+    if isinstance(v, np.ndarray):
+        return v.tolist()
+    return format_value(v)
 
 
 def _jsonable(v: Any) -> Any:
