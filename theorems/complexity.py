@@ -122,12 +122,32 @@ def complexity_error_le_uniform_deviation(problem, data, evidence):
                    rhs_name="sup_Θ |R − R_n|", at=at)
 
 
+@st.composite
+def _outside_instances(draw):
+    """A finite problem, a sample and the one-element class Θ = {θ₀} that θ̂ need not belong to."""
+    problem = draw(finite_learning_problems())
+    sample = tuple(draw(_samples(problem), label="sample"))
+    theta_0 = draw(st.integers(0, problem.n_models - 1), label="theta_0")
+    return problem, sample, theta_0
+
+
+#: x ∈ {0, 1} with y = x, each with probability ½; θ₀ predicts (1, 0) (always wrong: R = R_n = 1, so
+#: the deviation over Θ = {θ₀} is 0), θ₁ predicts (0, 0); on the sample (x=0) the ERM over the
+#: table is θ₁ with R_n = 0 but R = ½.
+_OUTSIDE_COUNTEREXAMPLE = (
+    FiniteLearningProblem(points=((0, 0), (1, 1)), probabilities=("1/2", "1/2"),
+                          predictions=((1, 0), (0, 0)), loss="zero_one"),
+    (0,),
+    0,
+)
+
+
 @complexity_error_le_uniform_deviation.control(
     "θ̂ ∉ Θ: θ̂ is the empirical risk minimiser over the whole table, the supremum is over Θ = {θ₀}")
-@given(problem=finite_learning_problems(), data=st.data())
-def complexity_error_le_uniform_deviation_outside_the_class(problem, data, evidence):
-    sample = data.draw(_samples(problem), label="sample")
-    theta_0 = data.draw(st.integers(0, problem.n_models - 1), label="theta_0")
+@given(instance=_outside_instances())
+@example(instance=_OUTSIDE_COUNTEREXAMPLE)  # pinned: the reliability audit saw the search miss in 1 of 24 seeds
+def complexity_error_le_uniform_deviation_outside_the_class(instance, evidence):
+    problem, sample, theta_0 = instance
     theta_hat = problem.erm(sample)
     parts = decompose(problem, sample, theta_hat, model_class=[theta_0])
     evidence.exact(abs(parts.complexity), parts.uniform_deviation, "<=", name="|R(θ̂) − R_n(θ̂)|",
