@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import doctest
 from fractions import Fraction
 
 import numpy as np
 import pytest
 
-from constructions import attention
 from constructions.attention import gd_attention_weights, gd_one_step_prediction, linear_self_attention
 
-
-def test_docstring_examples_run():
-    assert doctest.testmod(attention).failed == 0
 
 
 def test_float_and_exact_layers_agree_to_rounding():

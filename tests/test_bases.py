@@ -1,11 +1,9 @@
 """Tests for constructions.bases: Chebyshev and Fourier comparators, Gibbs overshoot (C14)."""
 
-import doctest
 
 import numpy as np
 import pytest
 
-from constructions import bases
 from constructions.bases import (
     chebyshev_interpolant,
     fourier_series,
@@ -19,9 +17,6 @@ from constructions.rates import fit_loglog_slope
 
 EPS = np.finfo(float).eps
 
-
-def test_docstring_examples_run():
-    assert doctest.testmod(bases).failed == 0
 
 
 def test_chebyshev_interpolant_reproduces_polynomials_of_lower_degree():

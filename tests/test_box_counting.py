@@ -1,11 +1,9 @@
 """Tests for constructions.box_counting: Minkowski dimension by box counting (C16)."""
 
-import doctest
 
 import numpy as np
 import pytest
 
-from constructions import box_counting
 from constructions.box_counting import (
     box_counts,
     circle_in_ambient_space,
@@ -19,9 +17,6 @@ KOCH_DIMENSION = np.log(4.0) / np.log(3.0)
 #: level-8 Koch curve: 1.254 vs 1.262 (local slopes rise to 1.260 only at δ ≈ 3^-7).
 BOX_COUNTING_BIAS = 0.02
 
-
-def test_docstring_examples_run():
-    assert doctest.testmod(box_counting).failed == 0
 
 
 def test_koch_curve_has_4_pow_level_segments_of_length_3_pow_minus_level():

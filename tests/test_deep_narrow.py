@@ -1,6 +1,5 @@
 """Tests for constructions.deep_narrow (CLAIMS.md C06)."""
 
-import doctest
 
 import numpy as np
 import pytest
@@ -34,9 +33,6 @@ def _shallow(seed, d, K, activation):
     return network_from_layers([(w, b), (c[None, :], np.array([rng.standard_normal()]))],
                                activation=activation), rng
 
-
-def test_doctests_pass():
-    assert doctest.testmod(dn).failed == 0
 
 
 @settings(deadline=None, max_examples=40)

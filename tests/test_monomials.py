@@ -1,12 +1,10 @@
 """Tests for constructions.monomials (CLAIMS.md C07)."""
 
-import doctest
 
 import numpy as np
 import pytest
 import sympy
 
-import constructions.monomials as mono
 from constructions.monomials import (
     finite_difference_network,
     finite_difference_values,
@@ -20,9 +18,6 @@ from constructions.monomials import (
 
 X = np.linspace(-1.0, 1.0, 2001)
 
-
-def test_doctests_pass():
-    assert doctest.testmod(mono).failed == 0
 
 
 def test_derivative_polynomials_match_sympy_differentiation():

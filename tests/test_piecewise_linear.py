@@ -1,6 +1,5 @@
 """Tests for constructions.piecewise_linear (ReLU realisations of PL interpolation)."""
 
-import doctest
 import math
 
 import numpy as np
@@ -8,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import constructions.piecewise_linear as pl
 from constructions.piecewise_linear import (
     freudenthal_hat,
     grid_vertices,
@@ -20,9 +18,6 @@ from constructions.piecewise_linear import (
 
 U = np.finfo(float).eps / 2
 
-
-def test_doctests_pass():
-    assert doctest.testmod(pl).failed == 0
 
 
 @settings(deadline=None, max_examples=50)

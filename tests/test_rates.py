@@ -1,18 +1,13 @@
 """Tests for constructions.rates: geometric sweeps, log-log fits, bounded ratios (C00)."""
 
-import doctest
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from constructions import rates
 from constructions.rates import bounded_ratio, fit_loglog_slope, geometric_sizes
 
-
-def test_docstring_examples_run():
-    assert doctest.testmod(rates).failed == 0
 
 
 def test_geometric_sizes_are_increasing_unique_integers_with_both_ends():

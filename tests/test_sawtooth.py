@@ -1,6 +1,5 @@
 """Tests for constructions.sawtooth: the hat, the sawtooth g_s and Yarotsky's f_m (C08)."""
 
-import doctest
 from fractions import Fraction
 
 import numpy as np
@@ -8,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from constructions import sawtooth as saw
 from constructions.network_algebra import evaluate_exact, exact_pieces
 from constructions.networks import dense_parameter_count
 from constructions.sawtooth import (
@@ -26,9 +24,6 @@ from constructions.sawtooth import (
 
 EPS = np.finfo(float).eps
 
-
-def test_docstring_examples_run():
-    assert doctest.testmod(saw).failed == 0
 
 
 def test_hat_is_zero_outside_the_unit_interval():

@@ -1,13 +1,11 @@
 """Tests for constructions.singularities: the two-unit step, jump networks, exponent algebra (C15)."""
 
-import doctest
 
 import numpy as np
 import pytest
 import sympy as sp
 from scipy import integrate
 
-from constructions import singularities as sing
 from constructions.rates import fit_loglog_slope
 from constructions.singularities import (
     alpha,
@@ -24,9 +22,6 @@ from constructions.singularities import (
     wavy_boundary_target,
 )
 
-
-def test_docstring_examples_run():
-    assert doctest.testmod(sing).failed == 0
 
 
 def test_step_network_has_two_units_and_at_most_six_nonzero_params():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import functools
 import re
 import sys
@@ -12,7 +11,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from constructions import sweeps
 from constructions.random_features import double_descent_curve
 from constructions.rates import fit_loglog_slope, geometric_sizes
 from constructions.sweeps import SweepResult, cache_key, grid, point_seed, run_sweep, sweep_executor
@@ -48,9 +46,6 @@ def _assert_same_curve(a, b) -> None:
 def serial():
     return _rate_sweep(), _double_descent()
 
-
-def test_docstring_examples_run():
-    assert doctest.testmod(sweeps).failed == 0
 
 
 def test_grid_is_the_cartesian_product_with_the_last_axis_fastest():

@@ -1,6 +1,5 @@
 """Tests for constructions.yarotsky: the product network ×̃ (C09) and the PL interpolant (C10)."""
 
-import doctest
 from fractions import Fraction
 
 import numpy as np
@@ -8,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from constructions import yarotsky
 from constructions.network_algebra import evaluate_exact
 from constructions.yarotsky import (
     approximate_product,
@@ -21,9 +19,6 @@ from constructions.yarotsky import (
 
 EPS = np.finfo(float).eps
 
-
-def test_docstring_examples_run():
-    assert doctest.testmod(yarotsky).failed == 0
 
 
 def _grid(bound, n):
