@@ -20,6 +20,7 @@ from hypothesis import settings
 
 from .claims import REGISTRY, Claim
 from .external import ExternalClaimsError, load_claims_path, load_entry_points
+from .files import write_atomic
 from .profiles import default_profile, register_profiles
 from .runner import Result, run_claim
 
@@ -317,6 +318,4 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus) -> None:
                     "cpus": os.cpu_count(), "argv": sys.argv[1:]},
         "results": [r.to_json() for r in _results(config)],
     }
-    tmp = Path(str(path) + ".tmp")
-    tmp.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")

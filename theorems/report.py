@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .files import write_atomic
+
 __all__ = ["CATEGORIES", "JSON_SCHEMA", "ReportError", "ReportFiles", "Summary", "build_report",
            "load_results", "select_results", "summarise"]
 
@@ -285,7 +287,7 @@ def _draw_figures(sections: list[_Section], figure_dir: Path) -> tuple[int, int]
                         file = f"{stem}-{k}.png"
                     used.add(file)
                     figure_dir.mkdir(parents=True, exist_ok=True)
-                    (figure_dir / file).write_bytes(fig.png)
+                    write_atomic(figure_dir / file, fig.png)
                     fig.file = f"{figure_dir.name}/{file}"
                     drawn += 1
     return drawn, failed
@@ -540,15 +542,16 @@ def build_report(doc: dict[str, Any], out_dir: str | Path) -> ReportFiles:
     """
     out_dir = Path(out_dir)
     figure_dir = out_dir / "figures"
-    if figure_dir.is_dir():  # figures of an earlier report would be left behind, unreferenced
-        for old in figure_dir.glob("*.png"):
-            old.unlink()
+    earlier = set(figure_dir.glob("*.png")) if figure_dir.is_dir() else set()
     sections = _sections(doc)
     _, not_drawn = _draw_figures(sections, figure_dir)
     summary = summarise(doc)
     html_path, md_path = out_dir / "index.html", out_dir / "report.md"
-    html_path.write_text(render_html(doc, sections, summary), encoding="utf-8")
-    md_path.write_text(render_markdown(doc, sections, summary), encoding="utf-8")
+    # every file appears whole (write_atomic), and the earlier report's pages stay valid until replaced
+    write_atomic(html_path, render_html(doc, sections, summary))
+    write_atomic(md_path, render_markdown(doc, sections, summary))
     files = tuple(out_dir / f.file for s in sections for c in s.cards for f in c.figures if f.file)
+    for stale in earlier - set(files):  # figures of the earlier report, now unreferenced
+        stale.unlink(missing_ok=True)
     return ReportFiles(html=html_path, markdown=md_path, figures=files, figures_not_drawn=not_drawn,
                        summary=summary)
