@@ -20,6 +20,7 @@ J = 1000
 X = sp.Symbol("x")
 TARGET = sp.sin(2 * sp.pi * X)
 GRID_POINTS = 2**14 + 1
+GROUP = f"certified sup error: logistic staircase J={J}"
 
 
 def staircase(j, *, k=10.0):
@@ -54,7 +55,8 @@ def test_bench_certify_staircase(benchmark, net, sampled_max, mode):
     eps = 1.25 * sampled_max
     kwargs = {"eps": eps} if mode == "eps_1.25x" else {"rtol": 1e-2}
     enc = benchmark(certify_sup_error, net, TARGET, [(0.0, 1.0)], **kwargs)
-    benchmark.extra_info.update({"units": J, "mode": mode, "n_boxes": enc.n_boxes,
+    benchmark.extra_info.update({"group": GROUP, "kernel": f"certify ({mode})", "role": "kernel",
+                                 "units": J, "mode": mode, "items": enc.n_boxes, "unit": "boxes",
                                  "lower": enc.lower, "upper": enc.upper, "gap": enc.gap,
                                  "sampled_max": sampled_max})
     assert enc.converged
@@ -69,6 +71,7 @@ def test_bench_certify_staircase(benchmark, net, sampled_max, mode):
 
 def test_bench_dense_sampling_staircase(benchmark, net):
     value = benchmark(dense_sampling, net, GRID_POINTS)
-    benchmark.extra_info.update({"units": J, "points": GRID_POINTS, "max": value})
+    benchmark.extra_info.update({"group": GROUP, "kernel": "dense sampling (proves nothing)",
+                                 "role": "reference", "units": J, "points": GRID_POINTS, "max": value})
     # CLAIMS.md C05: J · sup error → 1.139 for K = 10
     assert 1.10 / J <= value <= 1.15 / J

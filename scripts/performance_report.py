@@ -37,12 +37,24 @@ def load_benchmarks(path) -> tuple[list[dict], dict]:
     return [b for b in data.get("benchmarks", []) if b.get("stats")], data.get("machine_info", {})
 
 
+def _speed_ratio(bench, reference) -> float:
+    """Reference time / kernel time; for throughputs (``items``), kernel rate / reference rate."""
+    mine, theirs = bench["extra_info"].get("items"), reference["extra_info"].get("items")
+    ratio = reference["stats"]["min"] / bench["stats"]["min"]
+    return ratio * mine / theirs if mine and theirs else ratio
+
+
 def _row(bench, references) -> str:
     info = bench["extra_info"]
     best, median = bench["stats"]["min"], bench["stats"]["median"]
-    flops = info.get("flops")
-    rate = f"{flops / best / 1e9:.2f}" if flops else "–"
-    ratios = ", ".join(f"{r['extra_info']['kernel']}: {r['stats']['min'] / best:.2f}"
+    flops, items = info.get("flops"), info.get("items")
+    if flops:
+        rate = f"{flops / best / 1e9:.2f} GFLOP/s"
+    elif items:
+        rate = f"{items / best:.3g} {info.get('unit', 'items')}/s"
+    else:
+        rate = "–"
+    ratios = ", ".join(f"{r['extra_info']['kernel']}: {_speed_ratio(bench, r):.2f}"
                        for r in references if r is not bench)
     return (f"| {info.get('kernel', bench['name'])} | {info.get('role', '?')} | "
             f"{best * 1e3:.3g} | {median * 1e3:.3g} | {rate} | {ratios or '–'} |")
@@ -65,10 +77,10 @@ def render(benchmarks, machine_info, *, source: str) -> str:
                                                       b["extra_info"].get("kernel", "")))
         references = [b for b in members if b["extra_info"].get("role") == "reference"]
         sizes = {k: v for k, v in members[0]["extra_info"].items()
-                 if k not in {"group", "kernel", "role", "flops"}}
+                 if k not in {"group", "kernel", "role", "flops", "items", "unit"}}
         lines += [f"## {name}", "",
                   "Sizes: " + ", ".join(f"{k}={v}" for k, v in sizes.items()), "",
-                  "| kernel | role | best (ms) | median (ms) | GFLOP/s | speed vs reference |",
+                  "| kernel | role | best (ms) | median (ms) | rate | speed vs reference |",
                   "|---|---|---|---|---|---|"]
         for bench in members:
             refs = references if bench["extra_info"].get("role") == "kernel" else []
