@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +50,14 @@ def test_check_writes_one_record_per_claim_control_and_literal_statement(tmp_pat
     # the minimal counterexample: d = 2, N = 1, L = 2 gives W = 5 > 4
     assert "W=5, but should be <= L·N(N+1)=4" in literal["counterexample"]
     assert "theorem checker: verdicts" in proc.stdout
+
+
+def test_claims_role_runs_only_the_records_of_that_role(tmp_path):
+    out = tmp_path / "out.json"
+    module = Path(__file__).resolve().parents[1] / "theorems" / "complexity.py"
+    proc = subprocess.run([sys.executable, "-m", "pytest", str(module), "-p", "no:cacheprovider", "-q",
+                           "--claim", "big_o_definition", "--claims-role", "control", "--claims-json", str(out),
+                           "--hypothesis-profile", "ci"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    roles = {r["role"] for r in json.loads(out.read_text())["results"]}
+    assert roles == {"control"}

@@ -35,3 +35,11 @@ def test_a_false_alarm_or_a_lost_control_is_flagged():
 def test_binomial_tail_is_exact_on_small_cases():
     assert audit.binomial_tail(0, 5, 0.3) == 1.0
     assert audit.binomial_tail(2, 2, 0.5) == 0.25  # exact in binary
+
+
+def test_a_controls_only_audit_has_no_false_alarm_table():
+    doc = _doc(0)
+    doc["results"] = [r for r in doc["results"] if r["role"] != "claim"]
+    text = audit.tabulate([doc])
+    assert "False alarms" not in text and "power audit" in text
+    assert "| `c/ctl` | control | 1 | 1 | 0 |" in text

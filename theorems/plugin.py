@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from .claims import REGISTRY, Claim
+from .claims import REGISTRY, Claim, Role
 from .external import ExternalClaimsError, load_claims_path, load_entry_points
 from .files import write_atomic
 from .profiles import default_profile, register_profiles
@@ -40,6 +40,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--claims-progress", action="store_true", default=False,
                     help="show one status line on stderr: the claim running and how many remain "
                          "(replaces the per-item letters; `python -m theorems check` sets it on a terminal)")
+    group.addoption("--claims-role", action="append", default=[], choices=[str(r) for r in Role],
+                    help="run only the records of this role (claim, control, as_stated); repeatable")
     group.addoption("--claims-json", metavar="FILE", default=None,
                     help="write one JSON record per claim, control and literal statement")
     group.addoption("--claims-path", action="append", default=[], metavar="DIR",
@@ -207,7 +209,8 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
                                   items: list[pytest.Item]) -> None:
     items += _external_items(session, items)
     ids = set(config.getoption("claim") or [])
-    if not ids:
+    roles = set(config.getoption("claims_role") or [])
+    if not ids and not roles:
         return
     unknown = sorted(i for i in ids if i not in REGISTRY)
     if unknown:
@@ -215,7 +218,9 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
                                 "(`python -m theorems list` shows the ids)")
     keep, drop = [], []
     for item in items:
-        (keep if isinstance(item, ClaimItem) and _selected(item.claim, ids) else drop).append(item)
+        wanted = isinstance(item, ClaimItem) and (not ids or _selected(item.claim, ids)) and (
+            not roles or str(item.claim.role) in roles)
+        (keep if wanted else drop).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
