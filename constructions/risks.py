@@ -16,6 +16,11 @@ approximation:
   expectations σ²(1 − p/n) of the training MSE and σ²(1 + p/(n − p − 1)) of
   the test MSE, and a Monte Carlo sampler of per-replicate values.
 
+Two samplers serve C18: :func:`cauchy_risk_differences` (an unbounded loss,
+for which no uniform-deviation bound of the VC kind holds) and
+:func:`random_feature_classifier_gap` (the measured 0–1 generalization gap of
+a minimum-norm interpolating two-layer ReLU network with W ≫ n).
+
 References
 ----------
 Lecture 「深層学習・人工知能の数理」 (今泉, 2024), 学習の設定 and 誤差の分解.
@@ -31,20 +36,27 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
+from scipy.stats import binom
 
+from .estimators import min_norm_interpolator
+from .random_features import random_feature_weights, relu_random_features
 from .validation import check_finite_array, check_integer, check_one_of, check_real
 
 __all__ = [
+    "HEAVY_TAILED_LOSSES",
     "LOSSES",
+    "ClassifierGap",
     "ErrorDecomposition",
     "FiniteLearningProblem",
     "NoisyThresholdProblem",
     "OLSRiskReplicates",
+    "cauchy_risk_differences",
     "error_decomposition",
     "expected_ols_test_mse",
     "expected_ols_training_mse",
     "finite_problem_from_predictors",
     "ols_risk_replicates",
+    "random_feature_classifier_gap",
 ]
 
 #: Loss names understood by :class:`FiniteLearningProblem`.
@@ -625,3 +637,191 @@ def ols_risk_replicates(n, p, *, noise_variance=1.0, n_replicates, rng: np.rando
         test_mse=s2 + np.einsum("rp,rp->r", error, error),
         fixed_training_mse=np.einsum("rn,rn->r", fixed_resid, fixed_resid) / n,
         fixed_risk=s2 + float(np.dot(beta - theta0, beta - theta0)))
+
+
+# ---------------------------------------------------------------------------
+# An unbounded loss: Cauchy label noise
+# ---------------------------------------------------------------------------
+#: Losses of the residual r = y − f(x) understood by :func:`cauchy_risk_differences`.
+HEAVY_TAILED_LOSSES = ("squared", "absolute")
+
+
+def cauchy_risk_differences(n, *, n_replicates, rng: np.random.Generator,
+                            loss: str = "squared") -> np.ndarray:
+    """|R_n(h) − R′_n(h)| for two independent samples of size n, labels with standard Cauchy noise.
+
+    Parameters
+    ----------
+    n : int
+        Size of each of the two samples.
+    n_replicates : int
+        Number of independent pairs of samples r.
+    rng : numpy.random.Generator
+    loss : {"squared", "absolute"}
+        ℓ(y, ŷ) = (y − ŷ)² or |y − ŷ|: unbounded.
+
+    Returns
+    -------
+    ndarray, shape (r,)
+        One absolute difference of the two empirical risks per replicate.
+
+    Notes
+    -----
+    Model: x ~ U[0, 1], y = 1[x ≥ t*] + ε with ε standard Cauchy, and the
+    threshold h = h_{t*} of the class {1[x ≥ t]} (VC dimension 1).  The
+    residual y − h(x) = ε does not depend on x, so x is not drawn.  For a loss
+    in [0, 1], with probability ≥ 1 − 2δ both samples have
+    sup_t |R − R_n| ≤ ε_VC(1, n, δ), hence |R_n(h) − R′_n(h)| ≤ 2ε_VC; here
+    R(h) = E ℓ(ε) = ∞ and n⁻¹Σ ε_i² grows like n (a ½-stable law), so the
+    difference exceeds any such ε with probability → 1 (C18's control).
+
+    References
+    ----------
+    Anthony & Bartlett (1999), Thm 4.3 (needs a bounded loss); lecture, 複雑性誤差; CLAIMS.md C18.
+
+    Examples
+    --------
+    >>> d = cauchy_risk_differences(5, n_replicates=3, rng=np.random.default_rng(0))
+    >>> d.shape, bool(np.all(d >= 0))
+    ((3,), True)
+    """
+    n = check_integer("n", n, min_value=1)
+    r = check_integer("n_replicates", n_replicates, min_value=1)
+    check_one_of("loss", loss, HEAVY_TAILED_LOSSES)
+    eps = rng.standard_cauchy((2, r, n))
+    losses = eps * eps if loss == "squared" else np.abs(eps)
+    means = losses.mean(axis=-1)
+    return np.abs(means[0] - means[1])
+
+
+# ---------------------------------------------------------------------------
+# Measured gap of a min-norm interpolating random-feature network
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ClassifierGap:
+    """Training and held-out 0–1 errors of one trained classifier.
+
+    Attributes
+    ----------
+    n_train, n_test : int
+        Sizes of the training sample and of the independent test sample.
+    input_dim, n_features : int
+        d and the hidden width N of the architecture d → N → 1.
+    n_params : int
+        W = N(d + 1) + N + 1 of that dense architecture (weights and biases).
+    training_errors, test_errors : int
+        Misclassified points of each sample.
+    label_noise : float
+        Probability η with which a label was flipped (η = 1/2: random labels).
+    """
+
+    n_train: int
+    n_test: int
+    input_dim: int
+    n_features: int
+    n_params: int
+    training_errors: int
+    test_errors: int
+    label_noise: float
+
+    @property
+    def training_error(self) -> float:
+        """R_n(θ̂), the 0–1 training error (exact)."""
+        return self.training_errors / self.n_train
+
+    @property
+    def test_error(self) -> float:
+        """The held-out estimate of R(θ̂)."""
+        return self.test_errors / self.n_test
+
+    @property
+    def measured_gap(self) -> float:
+        """Test error minus training error: the estimate of R(θ̂) − R_n(θ̂)."""
+        return self.test_error - self.training_error
+
+    def gap_upper_bound(self, *, alpha) -> float:
+        """Hoeffding: R(θ̂) − R_n(θ̂) ≤ measured gap + √(ln(1/α)/(2m)) with probability ≥ 1 − α.
+
+        The test sample is independent of θ̂, so conditionally on the training
+        sample the m test losses are i.i.d. in [0, 1] with mean R(θ̂).
+        """
+        a = check_real("alpha", alpha, min_value=0.0, max_value=1.0, strict_min=True,
+                       strict_max=True)
+        return self.measured_gap + math.sqrt(math.log(1.0 / a) / (2.0 * self.n_test))
+
+    def gap_p_value(self, level) -> float:
+        """Exact p-value of "R(θ̂) − R_n(θ̂) ≤ level": P(Binomial(m, R_n + level) ≥ test_errors)."""
+        g = check_real("level", level, min_value=0.0, max_value=1.0)
+        return float(binom.sf(self.test_errors - 1, self.n_test, min(1.0, self.training_error + g)))
+
+
+def random_feature_classifier_gap(n_train, n_features, *, n_test, rng: np.random.Generator,
+                                  input_dim=2, label_noise=0.0) -> ClassifierGap:
+    """Train a min-norm interpolating two-layer ReLU classifier and count its 0–1 errors.
+
+    Parameters
+    ----------
+    n_train : int
+        n, the training sample size.
+    n_features : int
+        N, the width of the random hidden layer.
+    n_test : int
+        m, the size of the independent test sample.
+    rng : numpy.random.Generator
+    input_dim : int
+        d ≥ 1.
+    label_noise : float in [0, 1/2]
+        η: each label is flipped independently with probability η (η = 1/2: labels
+        independent of the input).
+
+    Returns
+    -------
+    ClassifierGap
+
+    Notes
+    -----
+    Task: z ~ N(0, I_d), y = sign(z₁) ∈ {±1} (flipped with probability η).  Network:
+    f(z) = Σ_j β_j ReLU(w_jᵀz + b_j) with (w_j, b_j) ~ N(0, I_{d+1}/(d+1)) drawn once and
+    never trained (:func:`constructions.random_features.random_feature_weights` on [z, 1]);
+    β̂ = Φ⁺y (:func:`constructions.estimators.min_norm_interpolator`), which interpolates the
+    ±1 labels when N ≥ n and Φ has rank n, so the training 0–1 error is then 0.  The
+    classifier is sign f (0 ↦ +1).  It belongs to the class of all networks d → N → 1,
+    of W = N(d + 1) + N + 1 parameters, to which BHLM's VC bound applies.
+
+    References
+    ----------
+    Zhang, Bengio, Hardt, Recht, Vinyals, ICLR 2017 (random labels); Belkin et al.,
+    PNAS 116 (2019); lecture, 複雑性誤差; CLAIMS.md C18.
+
+    Examples
+    --------
+    >>> out = random_feature_classifier_gap(10, 50, n_test=20, rng=np.random.default_rng(0))
+    >>> out.n_params, out.training_errors
+    (201, 0)
+    """
+    n = check_integer("n_train", n_train, min_value=1)
+    N = check_integer("n_features", n_features, min_value=1)
+    m = check_integer("n_test", n_test, min_value=1)
+    d = check_integer("input_dim", input_dim, min_value=1)
+    eta = check_real("label_noise", label_noise, min_value=0.0, max_value=0.5)
+    weights = random_feature_weights(N, d + 1, rng=rng)
+
+    def features(z: np.ndarray) -> np.ndarray:
+        return relu_random_features(np.column_stack([z, np.ones(len(z))]), weights)
+
+    def draw(size: int) -> tuple[np.ndarray, np.ndarray]:
+        z = rng.standard_normal((size, d))
+        y = np.where(z[:, 0] >= 0.0, 1.0, -1.0)
+        return z, np.where(rng.random(size) < eta, -y, y)
+
+    z, y = draw(n)
+    fit = min_norm_interpolator(features(z), y)
+    z_test, y_test = draw(m)
+
+    def errors(zs: np.ndarray, ys: np.ndarray) -> int:
+        return int(np.count_nonzero(np.where(fit.predict(features(zs)) >= 0.0, 1.0, -1.0) != ys))
+
+    return ClassifierGap(n_train=n, n_test=m, input_dim=d, n_features=N,
+                         n_params=N * (d + 1) + N + 1,
+                         training_errors=errors(z, y), test_errors=errors(z_test, y_test),
+                         label_noise=eta)

@@ -880,6 +880,10 @@ def _registry() -> dict[str, Entry]:
         "constructions.risks.NoisyThresholdProblem": Entry(
             lambda: {"t_star": 0.5, "eta": 0.1}, {"t_star": reals(0.0, 1.0), "eta": reals(0.0, 0.5)}
         ),
+        "constructions.risks.cauchy_risk_differences": Entry(
+            lambda: {"n": 5, "n_replicates": 3, "rng": rng(), "loss": "squared"},
+            {"n": counts(1), "n_replicates": counts(1), "loss": options},
+        ),
         "constructions.risks.error_decomposition": Entry(
             lambda: {"problem": finite_problem(), "sample": (0, 1), "theta_hat": 1},
             {
@@ -927,6 +931,17 @@ def _registry() -> dict[str, Entry]:
                 "theta_fixed": arrays(longer=True),
             },
         ),
+        "constructions.risks.random_feature_classifier_gap": Entry(
+            lambda: {"n_train": 5, "n_features": 10, "n_test": 5, "rng": rng(), "input_dim": 2,
+                     "label_noise": 0.0},
+            {
+                "n_train": counts(1),
+                "n_features": counts(1),
+                "n_test": counts(1),
+                "input_dim": counts(1),
+                "label_noise": reals(0.0, 0.5),
+            },
+        ),
         # sawtooth
         "constructions.sawtooth.hat_network": Entry(dict),
         "constructions.sawtooth.sawtooth": Entry(
@@ -956,6 +971,67 @@ def _registry() -> dict[str, Entry]:
         "constructions.sawtooth.yarotsky_square_network": Entry(
             lambda: {"m": 1, "weight_base": 4, "activation": "relu"},
             {"m": counts(0), "weight_base": counts(1), "activation": options},
+        ),
+        # sgd
+        "constructions.sgd.decreasing_step_bound": Entry(
+            lambda: {"initial_squared_error": 1.0, "mu": 0.5, "lipschitz": 2.0, "c": 4.0, "t0": 16.0,
+                     "noise_trace": 1.0, "t": 3},
+            {
+                "initial_squared_error": nonnegative,
+                "mu": positive,
+                "lipschitz": reals(0.5),
+                "c": reals(2.0, strict_lo=True),  # cμ > 1
+                "t0": reals(8.0),  # t₀ ≥ cL
+                "noise_trace": nonnegative,
+                "t": lambda _v: st.sampled_from([-1, 1.5, "3", [0, -2]]),
+            },
+        ),
+        "constructions.sgd.decreasing_step_sizes": Entry(
+            lambda: {"c": 2.0, "t0": 4, "n_steps": 3},
+            {"c": positive, "t0": positive, "n_steps": counts(1)},
+        ),
+        "constructions.sgd.sgd_expected_squared_error": Entry(
+            lambda: {"hessian": [[1.0, 0.0], [0.0, 2.0]], "noise_covariance": [[1.0, 0.0], [0.0, 1.0]],
+                     "initial_error": [1.0, -1.0], "step_sizes": [0.5, 0.25]},
+            {
+                "hessian": arrays(longer=True),
+                "noise_covariance": arrays(longer=True),
+                "initial_error": arrays(empty=True, longer=True),
+                "step_sizes": arrays(),
+            },
+        ),
+        "constructions.sgd.sgd_expected_squared_error_exact": Entry(
+            lambda: {"hessian": [[1, 0], [0, 2]], "noise_covariance": [[1, 0], [0, 1]],
+                     "initial_error": [1, -1], "step_sizes": ["1/2", "1/4"]},
+            {
+                "hessian": lambda _v: st.sampled_from([[[1.0, 0], [0, 1]], "ab", [[1, 2], [0, 1]], [[1, 0]]]),
+                "noise_covariance": lambda _v: st.sampled_from([[[NAN, 0], [0, 1]], "ab", [[1, 2], [0, 1]]]),
+                "initial_error": lambda _v: st.sampled_from([[], [0.5, 1], "ab", [1, 2, 3]]),
+                "step_sizes": lambda _v: st.sampled_from([[0.5], ["-1"], [0], "ab"]),
+            },
+        ),
+        "constructions.sgd.sgd_squared_error_bound": Entry(
+            lambda: {"initial_squared_error": 1.0, "mu": 0.5, "lipschitz": 2.0, "step": 0.25,
+                     "noise_trace": 1.0, "t": 3},
+            {
+                "initial_squared_error": nonnegative,
+                "mu": positive,
+                "lipschitz": reals(0.5),
+                "step": reals(0.0, 1.0, strict_lo=True, strict_hi=True),  # 0 < η < 2/L
+                "noise_trace": nonnegative,
+                "t": counts(0),
+            },
+        ),
+        "constructions.sgd.simulate_sgd_squared_errors": Entry(
+            lambda: {"hessian": [[1.0, 0.0], [0.0, 2.0]], "noise_covariance": [[1.0, 0.0], [0.0, 1.0]],
+                     "initial_error": [1.0, -1.0], "step_sizes": [0.5, 0.25], "n_runs": 2, "rng": rng()},
+            {
+                "hessian": arrays(longer=True),
+                "noise_covariance": arrays(longer=True),
+                "initial_error": arrays(empty=True, longer=True),
+                "step_sizes": arrays(),
+                "n_runs": counts(1),
+            },
         ),
         # shattering
         "constructions.shattering.decide_shattering": Entry(
@@ -1174,11 +1250,13 @@ RESULT_RECORDS = {
     "constructions.effective_ranks.EffectiveRanks",
     "constructions.estimators.LinearFit",
     "constructions.hmrt.GeneralSigmaLimit",
+    "constructions.local_taylor.LocalTaylorNetwork",
     "constructions.polynomial_activation.PolynomialApproximation",
     "constructions.random_features.DoubleDescentCurve",
     "constructions.rates.BoundedRatio",
     "constructions.rates.LogLogFit",
     "constructions.risks.ErrorDecomposition",
+    "constructions.risks.ClassifierGap",
     "constructions.risks.OLSRiskReplicates",
     "constructions.sawtooth.SquareErrorCertificate",
     "constructions.shattering.ShatteringResult",

@@ -48,6 +48,18 @@ def test_a_log_axis_drops_non_positive_values_instead_of_failing():
     assert figure_png(data).startswith(PNG_MAGIC)
 
 
+SHADED = dict(LINES, shade=[{"y_from": 1e-3, "y_to": None, "label": "vacuous"},
+                             {"x_from": None, "x_to": 15, "label": "pre-asymptotic"},
+                             {"y_from": 1e-4, "y_to": 2e-4}])
+
+
+@needs_matplotlib
+def test_shaded_bands_draw_deterministically_and_change_the_picture():
+    png = figure_png(SHADED)
+    assert png.startswith(PNG_MAGIC) and figure_png(SHADED) == png
+    assert png != figure_png(LINES)
+
+
 @needs_matplotlib
 def test_a_title_in_japanese_draws_without_a_warning():
     assert figure_png(dict(HISTOGRAM, title="普遍近似定理")).startswith(PNG_MAGIC)
@@ -59,6 +71,12 @@ def test_a_title_in_japanese_draws_without_a_warning():
     ({"kind": "lines"}, "needs 'series'"),
     ({"kind": "lines", "series": [{"x": [1, 2], "y": [1]}]}, "2 x and 1 y values"),
     ({"kind": "lines", "series": [{"x": [1], "y": [1], "style": "wavy"}]}, "style='wavy'"),
+    ({"kind": "lines", "series": [{"x": [1], "y": [1]}], "shade": {"y_from": 1}}, "allowed: a list of bands"),
+    ({"kind": "lines", "series": [{"x": [1], "y": [1]}], "shade": [3]}, "=3; allowed: a dict"),
+    ({"kind": "lines", "series": [{"x": [1], "y": [1]}], "shade": [{"y_from": 1, "x_to": 2}]}, "one axis"),
+    ({"kind": "lines", "series": [{"x": [1], "y": [1]}], "shade": [{"z_from": 1}]}, "one axis"),
+    ({"kind": "lines", "series": [{"x": [1], "y": [1]}], "shade": [{"y_from": "1"}]}, "y_from='1'; allowed: a finite number"),
+    ({"kind": "lines", "series": [{"x": [1], "y": [1]}], "shade": [{"y_from": 2, "y_to": 1}]}, "from < to"),
     ({"kind": "histogram"}, "needs 'samples'"),
     ({"kind": "histogram", "samples": [1.0], "bins": 0}, "bins=0"),
 ])

@@ -14,12 +14,15 @@ from scipy.stats import norm
 from constructions.risks import (
     FiniteLearningProblem,
     NoisyThresholdProblem,
+    cauchy_risk_differences,
     error_decomposition,
     expected_ols_test_mse,
     expected_ols_training_mse,
     finite_problem_from_predictors,
     ols_risk_replicates,
+    random_feature_classifier_gap,
 )
+from constructions.vc_dimension import vc_generalization_bound
 
 #: Two-sided normal quantile for a designed false-alarm rate of 1e-6 per interval.
 Z_FALSE_ALARM_1E6 = float(norm.isf(0.5e-6))
@@ -255,3 +258,51 @@ def test_ols_sampler_rejects_bad_beta_shape():
     with pytest.raises(ValueError, match="beta_star"):
         ols_risk_replicates(10, 2, n_replicates=1, rng=np.random.default_rng(0),
                             beta_star=np.ones(3))
+
+
+def test_cauchy_differences_are_symmetric_in_the_two_samples_and_exact_for_one_point():
+    rng = np.random.default_rng(3)
+    eps = rng.standard_cauchy((2, 4, 1))
+    d = cauchy_risk_differences(1, n_replicates=4, rng=np.random.default_rng(3), loss="absolute")
+    assert d.tolist() == np.abs(np.abs(eps[0, :, 0]) - np.abs(eps[1, :, 0])).tolist()
+
+
+def test_cauchy_squared_loss_breaks_the_bounded_loss_bound_most_of_the_time():
+    # For a loss in [0, 1] the frequency of |R_n − R′_n| ≥ 2ε_VC would be ≤ 2δ = 0.1.
+    d = cauchy_risk_differences(100, n_replicates=500, rng=np.random.default_rng(0))
+    assert np.mean(d >= 2 * vc_generalization_bound(1, 100, delta=0.05)) > 0.8
+
+
+def test_cauchy_differences_reject_an_unknown_loss():
+    with pytest.raises(ValueError, match="loss='hinge'"):
+        cauchy_risk_differences(3, n_replicates=2, rng=np.random.default_rng(0), loss="hinge")
+
+
+def test_interpolating_classifier_has_zero_training_error_and_a_small_gap():
+    out = random_feature_classifier_gap(60, 400, n_test=500, input_dim=3,
+                                        rng=np.random.default_rng(1))
+    assert out.training_errors == 0 and out.n_params == 400 * 4 + 400 + 1
+    assert out.measured_gap == out.test_error < 0.25
+    # Hoeffding radius √(ln(1/α)/(2m)) at α = e^{−2}, m = 500: exactly 1/√500.
+    # log, division, sqrt and sum, each correctly rounded: ≤ 5 ulps of a value ≤ 1.
+    bound = out.gap_upper_bound(alpha=np.exp(-2))
+    assert bound == pytest.approx(out.measured_gap + 500**-0.5, rel=0, abs=5 * 2.0**-52)
+
+
+def test_random_labels_give_a_gap_near_one_half():
+    out = random_feature_classifier_gap(60, 400, n_test=2000, input_dim=3,
+                                        rng=np.random.default_rng(2), label_noise=0.5)
+    assert out.training_errors == 0
+    assert abs(out.test_error - 0.5) < 5 * 0.5 / np.sqrt(2000)   # 5 binomial standard deviations
+    assert out.gap_p_value(0.25) < 1e-30 < out.gap_p_value(0.45)
+
+
+def test_gap_p_value_is_the_binomial_tail():
+    from constructions.risks import ClassifierGap
+
+    out = ClassifierGap(n_train=10, n_test=4, input_dim=1, n_features=5, n_params=16,
+                        training_errors=0, test_errors=2, label_noise=0.0)
+    # P(Bin(4, 1/2) ≥ 2) = 11/16
+    assert out.gap_p_value(0.5) == pytest.approx(11 / 16, rel=4e-16)
+    with pytest.raises(ValueError, match="alpha=0"):
+        out.gap_upper_bound(alpha=0)

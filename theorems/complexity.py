@@ -14,10 +14,24 @@ fitted θ̂ (OLS: σ²(1 − p/n) against σ²(1 + p/(n − p − 1))); the expl
 bound of Bartlett–Harvey–Liaw–Mehrabian against brute-force shattering of tiny
 ReLU networks (C17); and the VC / DKW–Massart bounds as (1 − δ)-probability
 statements, tested by exact binomial tails, together with the arithmetic that
-makes them vacuous at the lecture's W = 10^7, L = 20, n = 5·10^4 (C18).
+makes them vacuous at the lecture's W = 10^7, L = 20, n = 5·10^4 (C18); they need
+a bounded loss (control: squared loss with Cauchy label noise).  Beside the
+arithmetic, a measurement: a min-norm interpolating random-ReLU network with
+W ≥ 15n has a 0–1 gap below 1/4 (exact binomial test on held-out data) where
+the BHLM–VC bound for its architecture exceeds 1; with random labels the same
+network has gap ≈ 1/2 (Zhang et al. 2017).
+
+Last, the lecture's SGD slide on a strongly convex quadratic, where the second
+moment of θ_t − θ* obeys a linear recursion and is known exactly (rationals):
+the constant-step bound ρ^{2t}‖θ_0 − θ*‖² + ησ²/min(μ(2 − ημ), L(2 − ηL))
+(divergence beyond η = 2/L as the control), Monte Carlo against the exact
+recursion, and the O(1/t) bound for steps c/(t + t₀) with cμ > 1 (C33, not in
+the catalogue: the slide states no formula).
 
 References: Bartlett, Harvey, Liaw, Mehrabian 2019 (JMLR 20:63, Thm 7);
-Massart 1990 (Ann. Probab. 18:1269); Anthony & Bartlett 1999 (Thm 4.3).
+Massart 1990 (Ann. Probab. 18:1269); Anthony & Bartlett 1999 (Thm 4.3);
+Zhang, Bengio, Hardt, Recht, Vinyals 2017 (ICLR); Bottou, Curtis, Nocedal 2018
+(SIAM Review 60:223, Thms 4.6–4.7).
 """
 
 from __future__ import annotations
@@ -32,12 +46,28 @@ from hypothesis import Phase, example, given, settings
 from hypothesis import strategies as st
 
 from constructions.rates import bounded_ratio, geometric_sizes
-from constructions.risks import FiniteLearningProblem, NoisyThresholdProblem, expected_ols_test_mse
+from constructions.risks import (
+    FiniteLearningProblem,
+    NoisyThresholdProblem,
+    cauchy_risk_differences,
+    expected_ols_test_mse,
+    expected_ols_training_mse,
+    ols_risk_replicates,
+    random_feature_classifier_gap,
+)
 from constructions.risks import error_decomposition as decompose
-from constructions.risks import expected_ols_training_mse, ols_risk_replicates
+from constructions.sgd import (
+    decreasing_step_bound,
+    decreasing_step_sizes,
+    sgd_expected_squared_error,
+    sgd_expected_squared_error_exact,
+    sgd_squared_error_bound,
+    simulate_sgd_squared_errors,
+)
 from constructions.shattering import largest_shattered_size
 from constructions.uniform_deviation import (
     BOUNDS,
+    THRESHOLD_VC_DIMENSION,
     bound_exceedances,
     count_exceedances,
     uniform_deviation_replicates,
@@ -554,3 +584,408 @@ def vc_generalization_gap_with_half_dkw_epsilon(n, delta, seed, evidence):
     evidence.statistical(name=f"#{{D_n ≥ ε_DKW/2}}={count.n_exceed}/{count.n_replicates}",
                          test="binomial tail vs δ", p_value=count.p_value(), alpha=_ALPHA,
                          at={"n": n, "delta": delta, "seed": seed})
+
+
+@vc_generalization_gap.control(
+    "unbounded loss: squared loss with standard Cauchy label noise; 2ε_VC(d = 1) as a (1 − 2δ) bound on "
+    "|R_n(h) − R′_n(h)| between two samples")
+# P(|R_n − R′_n| ≥ 2ε_VC) ≥ 0.89 ≫ 2δ ≤ 0.4 at every n ∈ [20, 300], δ (measured): p < 1e-200 at r = 1000
+@settings(max_examples=5, phases=_NO_SHRINK)
+@given(n=st.integers(20, 300), delta=_DELTAS, seed=seeds())
+def vc_generalization_gap_with_cauchy_squared_loss(n, delta, seed, evidence):
+    # For a loss in [0, 1] both samples obey sup_t |R − R_n| ≤ ε_VC with probability ≥ 1 − δ each, so
+    # |R_n(h) − R′_n(h)| ≤ 2ε_VC with probability ≥ 1 − 2δ (h = 1[x ≥ 1/2], a member of the class); with
+    # (y − h(x))² = ε², ε ~ Cauchy, R(h) = ∞ and the empirical risks are sums of ½-stable variables.
+    diffs = cauchy_risk_differences(n, n_replicates=_DEVIATION_REPLICATES, rng=np.random.default_rng(seed),
+                                    loss="squared")
+    eps = vc_generalization_bound(THRESHOLD_VC_DIMENSION, n, delta=delta)
+    count = count_exceedances(diffs, 2 * eps, delta=2 * delta)
+    evidence.statistical(name=f"#{{|R_n − R′_n| ≥ 2ε_VC={2 * eps:.3g}}}={count.n_exceed}/{count.n_replicates}",
+                         test="binomial tail vs 2δ", p_value=count.p_value(), alpha=_ALPHA,
+                         at={"n": n, "delta": delta, "seed": seed})
+
+
+# ---------------------------------------------------------------------------
+# C18  The measured gap of an over-parameterised network against its vacuous VC bound
+# ---------------------------------------------------------------------------
+_GAP_TRAIN, _GAP_TEST, _GAP_INPUT_DIM = 100, 1000, 3
+#: The claimed ceiling on R(θ̂) − R_n(θ̂): measured test errors ≤ 0.119 (mean 0.080) over 30 seeds at
+#: N ∈ [300, 800], so 1/4 leaves > 10 binomial standard deviations; random labels give ≈ 1/2 (the control).
+#: Input dimension 3, not 1 or 2: there the Gram matrix of the features is so ill-conditioned that
+#: min_norm_interpolator takes its SVD route, ~20× slower on this machine.
+_GAP_LEVEL = 0.25
+_GAP_DELTA = 0.05
+_GAP_FIGURE = "measured gap and VC bound against W"
+
+
+def _bhlm_vc_epsilon(n_features: int, n: int, *, input_dim: int = _GAP_INPUT_DIM) -> float:
+    """ε_VC(d = BHLM bound of input_dim → N → 1, n, δ = 0.05)."""
+    return vc_generalization_bound(bhlm_vc_upper_bound(dense_architecture(input_dim, [n_features])).value, n,
+                                   delta=_GAP_DELTA)
+
+
+@claim(
+    id="measured_gap_below_vacuous_bound", kind=Kind.STATISTICAL, catalogue="C18",
+    statement="A min-norm interpolating two-layer ReLU network with W ≫ n generalizes: its 0–1 gap "
+              "R(θ̂) − R_n(θ̂) is below 1/4, while the BHLM–VC bound for its architecture exceeds 1",
+    formula="R(θ̂) − R_n(θ̂) ≤ 1/4 < 1 < √(8(d ln(2en/d) + ln(4/δ))/n),  d = BHLM(3 → N → 1), W = 5N + 1",
+    source=Source("Lecture slide 「複雑性誤差」 (the VC route is vacuous when W ≫ n); BHLM 2019, Thm 7; "
+                  "Zhang, Bengio, Hardt, Recht, Vinyals 2017 (ICLR)", lecture="複雑性誤差"),
+    hypotheses=("z ~ N(0, I₃), y = sign(z₁) without label noise",
+                "θ̂: first layer random and fixed, output layer the min-norm interpolator of the ±1 labels",
+                "test sample independent of θ̂"),
+    implicit=("a small gap is a property of task and algorithm, not of the architecture (control: random labels)",),
+)
+@settings(max_examples=5)  # each example is one min-norm fit with N ≤ 800 features and 1000 test points
+@given(n_features=st.integers(300, 800), seed=seeds())
+def measured_gap_below_vacuous_bound(n_features, seed, evidence):
+    """The measured gap of an interpolating network with W ≥ 15n is < 1/4; its VC bound is > 1.
+
+    Statement: for n = 100 samples z ~ N(0, I₃), y = sign(z₁), and the network
+    f(z) = Σ_{j≤N} β_j ReLU(w_jᵀz + b_j) with (w_j, b_j) ~ N(0, I₄/4) and β̂ = Φ⁺y, N ∈ [300, 800]
+    (W = 5N + 1 ∈ [1501, 4001]): R_n(θ̂) = 0 (interpolation) and R(θ̂) − R_n(θ̂) ≤ 1/4, while
+    ε_VC(d = BHLM(3 → N → 1), n = 100, δ = 0.05) > 1 — the bound says nothing, the network generalizes.
+    Checked as: training errors = 0 exactly; exact binomial test of "R(θ̂) − R_n(θ̂) ≤ 1/4" on 1000 held-out
+    points, α = 1e-6; Hoeffding's (1 − α) upper confidence bound on the gap, measured gap + √(ln(1/α)/2m),
+    below ε_VC (so with probability ≥ 1 − α the true gap is below the bound, however vacuous); 1 < ε_VC.
+    Domain: N ∈ [300, 800], seeds for the features, the sample and the test sample.  Figure: the measured
+    gap at N = 1, 2, …, 512 and the bound for n = 100 and n = 5·10^4, against W, vacuous region shaded.
+    Deviation from the lecture: the lecture makes the point with W = 10^7, n = 5·10^4 and no measurement;
+    here the network is small enough to train in closed form, and the bound is BHLM's explicit one.
+    """
+    out = random_feature_classifier_gap(_GAP_TRAIN, n_features, n_test=_GAP_TEST, input_dim=_GAP_INPUT_DIM,
+                                        rng=np.random.default_rng(seed))
+    eps = _bhlm_vc_epsilon(n_features, _GAP_TRAIN)
+    at = {"N": n_features, "W": out.n_params, "n": _GAP_TRAIN, "seed": seed}
+    evidence.exact(out.training_errors, 0, name="training errors (interpolation)", at=at)
+    evidence.bound(1.0, eps, name="1 (largest 0–1 gap)", rhs_name="ε_VC(d = BHLM bound, δ = 0.05)", at=at)
+    evidence.statistical(
+        name=f"R(θ̂) − R_n(θ̂) ≤ 1/4: {out.test_errors}/{out.n_test} test errors, R_n = {out.training_error:.3g}",
+        test="exact binomial tail vs R_n + 1/4", p_value=out.gap_p_value(_GAP_LEVEL), alpha=_ALPHA, at=at)
+    evidence.bound(out.gap_upper_bound(alpha=_ALPHA), eps, name="Hoeffding (1 − α) bound on R(θ̂) − R_n(θ̂)",
+                   rhs_name="ε_VC(d = BHLM bound)", at=at)
+    if _GAP_FIGURE not in evidence.figures:
+        _record_gap_against_w(evidence, seed)
+
+
+def _record_gap_against_w(evidence, seed: int) -> None:
+    """Measured gaps at N = 1 … 512 (one seed) and ε_VC(BHLM) at n = 100 and 5·10^4, against W."""
+    widths = [2**k for k in range(10)]
+    gaps = [random_feature_classifier_gap(_GAP_TRAIN, k, n_test=_GAP_TEST, input_dim=_GAP_INPUT_DIM,
+                                          rng=np.random.default_rng(seed)) for k in widths]
+    w_line = geometric_sizes(5, 10**7, num=25)
+    n_widths = [max(1, int(w) // 5) for w in w_line]
+    w_line = [5 * k + 1 for k in n_widths]
+    evidence.figure(
+        _GAP_FIGURE, kind="lines",
+        title=f"Min-norm random-ReLU network, n = {_GAP_TRAIN}: measured 0–1 gap against the BHLM–VC bound "
+              "(δ = 0.05)",
+        xlabel="W (parameters of 3 → N → 1)", ylabel="R(θ̂) − R_n(θ̂)  /  ε_VC", logx=True, logy=True,
+        series=[{"x": w_line, "y": [_bhlm_vc_epsilon(k, _GAP_TRAIN) for k in n_widths],
+                 "label": f"ε_VC, n = {_GAP_TRAIN}", "style": "line"},
+                {"x": w_line, "y": [_bhlm_vc_epsilon(k, _LECTURE_N) for k in n_widths],
+                 "label": "ε_VC, n = 5·10^4 (flat where d ≥ 2n: Π(2n) ≤ 2^{2n})", "style": "dashed"},
+                {"x": [g.n_params for g in gaps], "y": [g.measured_gap for g in gaps],
+                 "label": f"measured gap ({_GAP_TEST} test points)", "style": "points"},
+                {"x": [g.n_params for g in gaps], "y": [g.gap_upper_bound(alpha=_ALPHA) for g in gaps],
+                 "label": "Hoeffding bound on the gap (α = 1e-6)", "style": "dashed"}],
+        shade=[{"y_from": 1.0, "y_to": None, "label": "vacuous (> 1)"}])
+
+
+@measured_gap_below_vacuous_bound.control(
+    "labels independent of the input (η = 1/2): same architecture and algorithm, the gap is ≈ 1/2")
+@settings(max_examples=3, phases=_NO_SHRINK)  # interpolating random labels: ≈ 500/1000 test errors, p < 1e-40
+@given(n_features=st.integers(300, 800), seed=seeds())
+def measured_gap_below_vacuous_bound_with_random_labels(n_features, seed, evidence):
+    out = random_feature_classifier_gap(_GAP_TRAIN, n_features, n_test=_GAP_TEST, input_dim=_GAP_INPUT_DIM,
+                                        rng=np.random.default_rng(seed), label_noise=0.5)
+    evidence.statistical(
+        name=f"R(θ̂) − R_n(θ̂) ≤ 1/4: {out.test_errors}/{out.n_test} test errors, R_n = {out.training_error:.3g}",
+        test="exact binomial tail vs R_n + 1/4", p_value=out.gap_p_value(_GAP_LEVEL), alpha=_ALPHA,
+        at={"N": n_features, "W": out.n_params, "seed": seed})
+
+
+# ---------------------------------------------------------------------------
+# SGD on a strongly convex quadratic (the lecture's SGD slide)
+# ---------------------------------------------------------------------------
+_SGD_SOURCE = Source("Lecture slide 「確率的勾配降下法(SGD)」 (勾配+摂動で損失最小解を探索); "
+                     "Bottou, Curtis, Nocedal 2018, SIAM Review 60(2), Thms 4.6, 4.7",
+                     lecture="パラメータの学習アルゴリズム")
+_SGD_HYPOTHESES = ("f(θ) = ½(θ − θ*)ᵀA(θ − θ*), A symmetric, μI ≼ A ≼ LI, μ > 0",
+                   "g_t = A(θ_t − θ*) + ξ_t, ξ_t independent, E ξ_t = 0, E‖ξ_t‖² ≤ σ²",
+                   "θ_0 deterministic")
+
+
+@st.composite
+def _quadratic_problems(draw, *, max_dim: int = 3):
+    """(A, Σ, e_0, μ, L) in exact rationals: A = QΛQᵀ with Q a Cayley rotation, so eig(A) = Λ ⊂ [μ, L].
+
+    Q = (I − K)(I + K)⁻¹ is orthogonal and rational for a rational skew-symmetric K, so the spectrum is
+    known exactly without computing it; μ and L are eigenvalues (the extreme, tight case) when d ≥ 2.
+    Σ = GGᵀ + I/4 (positive definite), e_0 integer.
+    """
+    d = draw(st.integers(1, max_dim), label="d")
+    mu = Fraction(draw(st.integers(1, 8), label="8μ"), 8)
+    big_l = mu + Fraction(draw(st.integers(0, 24), label="4(L − μ)"), 4)
+    inner = [mu + (big_l - mu) * Fraction(draw(st.integers(0, 8)), 8) for _ in range(max(d - 2, 0))]
+    eigenvalues = [mu, *inner, big_l][:d] if d >= 2 else [draw(st.sampled_from([mu, big_l]), label="λ")]
+    skew = sympy.zeros(d, d)
+    for i in range(d):
+        for j in range(i + 1, d):
+            skew[i, j] = sympy.Rational(draw(st.integers(-3, 3)), 2)
+            skew[j, i] = -skew[i, j]
+    eye = sympy.eye(d)
+    q = (eye - skew) * (eye + skew).inv()
+    a = q * sympy.diag(*[sympy.Rational(v.numerator, v.denominator) for v in eigenvalues]) * q.T
+    g = sympy.Matrix(d, d, lambda i, j: sympy.Rational(draw(st.integers(-2, 2)), 2))
+    sigma = g * g.T + eye / 4
+    e0 = [Fraction(draw(st.integers(-3, 3))) for _ in range(d)]
+
+    def rational(m):
+        return [[Fraction(int(sympy.fraction(v)[0]), int(sympy.fraction(v)[1])) for v in m.row(i)]
+                for i in range(d)]
+
+    return rational(a), rational(sigma), e0, mu, big_l
+
+
+def _sq(e0) -> Fraction:
+    return sum((v * v for v in e0), Fraction(0))
+
+
+def _trace(m) -> Fraction:
+    return sum((m[i][i] for i in range(len(m))), Fraction(0))
+
+
+@claim(
+    id="sgd_constant_step", kind=Kind.BOUND, catalogue="C33",
+    statement="SGD with constant step 0 < η < 2/L on a μ-strongly convex, L-smooth quadratic with unbiased "
+              "gradient noise of variance ≤ σ² converges in mean square to a ball of radius² O(ησ²/μ)",
+    formula="E‖θ_t − θ*‖² ≤ ρ^{2t}‖θ_0 − θ*‖² + ησ²/min(μ(2 − ημ), L(2 − ηL)),  ρ = max|1 − ηλ|;  "
+            "η ≤ 1/L: ≤ (1 − ημ)^{2t}‖θ_0 − θ*‖² + ησ²/(μ(2 − ημ))",
+    source=_SGD_SOURCE,
+    hypotheses=(*_SGD_HYPOTHESES, "constant step 0 < η < 2/L"),
+    implicit=("the lecture's 「損失最小解を探索」 holds only up to a noise floor ∝ η at a constant step",),
+)
+@settings(max_examples=30)  # exact rational recursions (~30 ms with the Cayley rotation); CI time
+@given(problem=_quadratic_problems(), q=st.integers(1, 31), t=st.integers(0, 24))
+def sgd_constant_step(problem, q, t, evidence):
+    """The exact mean-square error of SGD on a quadratic is below the classical constant-step bound.
+
+    Statement: with e_t = θ_t − θ*, E‖e_t‖² ≤ ρ^{2t}‖e_0‖² + ησ²/min(μ(2 − ημ), L(2 − ηL)) for every
+    t ≥ 0 and 0 < η < 2/L, ρ = max(|1 − ημ|, |1 − ηL|); for η ≤ 1/L the right side is the textbook
+    (1 − ημ)^{2t}‖e_0‖² + ησ²/(μ(2 − ημ)).  Proof: per eigen-coordinate the second-moment recursion is
+    v_{t+1} = (1 − ηλ)²v_t + η²s exactly, and η²/(1 − (1 − ηλ)²) = η/(λ(2 − ηλ)).
+    Checked as: E‖e_t‖² = tr M_t from the exact rational matrix recursion M_{t+1} = (I − ηA)M_t(I − ηA)
+    + η²Σ (no eigenvalues computed), against the bound, both as Fractions, at every s ≤ t.
+    Domain: d ∈ {1, 2, 3}; A = QΛQᵀ, Q a rational Cayley rotation, Λ ∋ μ, L (tight), μ ∈ {1/8, …, 1},
+    L − μ ∈ {0, 1/4, …, 6}; Σ = GGᵀ + I/4, G with entries in {−1, −1/2, …, 1}; e_0 ∈ {−3, …, 3}^d;
+    η = (q/32)·(2/L), q ∈ {1, …, 31} (η = 1/L at q = 16); t ≤ 24.
+    Deviation from the lecture: the slide says only "gradient plus perturbation searches for the
+    minimiser"; precisely, a constant step reaches a neighbourhood of size ∝ ησ²/μ, not θ*
+    (``sgd_decreasing_step`` reaches θ*).
+    """
+    a, sigma, e0, mu, big_l = problem
+    eta = Fraction(q, 16) / big_l
+    exact = sgd_expected_squared_error_exact(a, sigma, e0, step_sizes=[eta] * t)
+    e2, s2 = _sq(e0), _trace(sigma)
+    at = {"d": len(e0), "mu": mu, "L": big_l, "eta": eta, "t": t}
+    bounds = [sgd_squared_error_bound(e2, mu=mu, lipschitz=big_l, step=eta, noise_trace=s2, t=s)
+              for s in range(t + 1)]
+    for s, (lhs, rhs) in enumerate(zip(exact, bounds, strict=True)):
+        evidence.exact(lhs, rhs, "<=", name="E‖θ_s − θ*‖² (exact)",
+                       rhs_name="ρ^{2s}‖e_0‖² + ησ²/min(μ(2 − ημ), L(2 − ηL))", at={**at, "s": s})
+    if eta * big_l <= 1:
+        textbook = (1 - eta * mu) ** (2 * t) * e2 + eta * s2 / (mu * (2 - eta * mu))
+        evidence.exact(exact[-1], textbook, "<=", name="E‖θ_t − θ*‖² (exact)",
+                       rhs_name="(1 − ημ)^{2t}‖e_0‖² + ησ²/(μ(2 − ημ))", at=at)
+
+
+#: A = 2I, μ = L = 2, η = 5/4 > 2/L = 1: every coordinate is multiplied by |1 − ηL| = 3/2 per step.
+_DIVERGENT_EXAMPLE = ([[2, 0], [0, 2]], [[Fraction(1, 4), 0], [0, Fraction(1, 4)]], [Fraction(1), Fraction(0)],
+                      Fraction(2), Fraction(2))
+
+
+@sgd_constant_step.control("step η ∈ [9/(4L), 3/L], beyond 2/L, in the textbook bound: E‖θ_t − θ*‖² grows "
+                           "geometrically, like |1 − ηL|^{2t}")
+@example(problem=_DIVERGENT_EXAMPLE, q=40, t=24)  # pinned: E‖e_t‖² ≥ (3/2)^{48} ≫ the bound's value
+@given(problem=_quadratic_problems(), q=st.integers(36, 48), t=st.integers(20, 24))
+def sgd_constant_step_beyond_two_over_l(problem, q, t, evidence):
+    a, sigma, e0, mu, big_l = problem
+    eta = Fraction(q, 16) / big_l
+    exact = sgd_expected_squared_error_exact(a, sigma, e0, step_sizes=[eta] * t)
+    textbook = (1 - eta * mu) ** (2 * t) * _sq(e0) + eta * _trace(sigma) / (mu * (2 - eta * mu))
+    evidence.exact(exact[-1], textbook, "<=", name="E‖θ_t − θ*‖² (exact)",
+                   rhs_name="(1 − ημ)^{2t}‖e_0‖² + ησ²/(μ(2 − ημ))",
+                   at={"mu": mu, "L": big_l, "eta": eta, "t": t, "growth |1 − ηL|²": (eta * big_l - 1) ** 2})
+
+
+_SGD_RUNS = 2000
+
+
+@claim(
+    id="sgd_mean_square_recursion", kind=Kind.STATISTICAL, catalogue="C33",
+    statement="For SGD on a quadratic the mean squared error obeys the exact linear recursion "
+              "M_{t+1} = (I − ηA)M_t(I − ηA) + η²Σ; simulated runs agree with it",
+    formula="E‖θ_t − θ*‖² = tr M_t,  M_0 = e_0e_0ᵀ,  M_{t+1} = (I − ηA)M_t(I − ηA) + η²Σ",
+    source=_SGD_SOURCE,
+    hypotheses=(*_SGD_HYPOTHESES, "ξ_t with covariance Σ, independent of θ_t (here Gaussian)"),
+    implicit=("the variance of ‖θ_t − θ*‖² is finite (Gaussian noise), so the z-test applies",),
+)
+@settings(max_examples=5)  # each example simulates 2000 runs of 20 steps
+@given(problem=_quadratic_problems(), q=st.integers(1, 16), seed=seeds())
+def sgd_mean_square_recursion(problem, q, seed, evidence):
+    """Monte Carlo means of ‖θ_t − θ*‖² over 2000 SGD runs match the exact recursion.
+
+    Statement: for Gaussian gradient noise ξ_t ~ N(0, Σ) and constant η, E‖θ_t − θ*‖² = tr M_t with
+    M_{t+1} = (I − ηA)M_t(I − ηA) + η²Σ.
+    Checked as: the exact rational value (``sgd_expected_squared_error_exact``) against the mean of 2000
+    simulated runs at t = 5 and t = 20, z-tests at α = 1e-6 each; and the float eigen-coordinate
+    recursion (``sgd_expected_squared_error``) against the exact value at t = 20.
+    Domain: problems as in ``sgd_constant_step``, η = (q/16)/L ≤ 1/L, seeds for the noise.
+    Deviation from the lecture: none (the slide gives no formula); the closed form is what makes the
+    bound of ``sgd_constant_step`` checkable exactly.
+    """
+    a, sigma, e0, mu, big_l = problem
+    eta = Fraction(q, 16) / big_l
+    steps = 20
+    exact = sgd_expected_squared_error_exact(a, sigma, e0, step_sizes=[eta] * steps)
+    af, sf = np.array(a, dtype=float), np.array(sigma, dtype=float)
+    e0f = np.array(e0, dtype=float)
+    runs = simulate_sgd_squared_errors(af, sf, e0f, step_sizes=np.full(steps, float(eta)), n_runs=_SGD_RUNS,
+                                       rng=np.random.default_rng(seed))
+    at = {"d": len(e0), "mu": mu, "L": big_l, "eta": eta, "seed": seed}
+    for t in (5, steps):
+        estimate, stderr = _mean_and_stderr(runs[:, t])
+        evidence.confidence(estimate, stderr, float(exact[t]), name=f"mean ‖θ_{t} − θ*‖²", alpha=_ALPHA,
+                            at={**at, "t": t})
+    floats = sgd_expected_squared_error(af, sf, e0f, step_sizes=np.full(steps, float(eta)))
+    # eigh perturbs λ by ≲ d·eps·L, hence r = 1 − ηλ by ≲ 2d·eps (ηL ≤ 1) and r^{2t} by ≲ 4t·d·eps
+    # (|r| ≤ 1), plus ≲ 4 eps per step of the recursion and eps for rounding A, Σ, e_0 to floats
+    # (their entries are rationals with large denominators): relative (4·t·d + 4t + 4)·eps·16 (factor 16
+    # for the eigenvector error, Q perturbed by eps·L/gap where clusters make the gap small but the
+    # trace is invariant under rotations within a cluster).
+    rtol = 16 * (4 * steps * len(e0) + 4 * steps + 4) * EPS
+    evidence.close(floats[steps], float(exact[steps]), rtol=rtol, atol=rtol * float(_sq(e0) + _trace(sigma)),
+                   name="eigen-coordinate recursion (float)", why="eigh + 20 steps, see comment", at=at)
+
+
+@sgd_mean_square_recursion.control(
+    "noise dropped: the gradient-descent recursion M_{t+1} = (I − ηA)M_t(I − ηA), from θ_0 = θ*")
+@settings(max_examples=3, phases=_NO_SHRINK)  # GD from θ* stays at 0; SGD's mean is ≥ 30 stderr above 0
+@given(problem=_quadratic_problems(), q=st.integers(1, 16), seed=seeds())
+def sgd_mean_square_recursion_without_noise(problem, q, seed, evidence):
+    a, sigma, e0, mu, big_l = problem
+    eta = Fraction(q, 16) / big_l
+    zero = [0.0] * len(e0)
+    runs = simulate_sgd_squared_errors(np.array(a, dtype=float), np.array(sigma, dtype=float), zero,
+                                       step_sizes=np.full(20, float(eta)), n_runs=_SGD_RUNS,
+                                       rng=np.random.default_rng(seed))
+    gd = sgd_expected_squared_error_exact(a, [[0] * len(e0)] * len(e0), [0] * len(e0), step_sizes=[eta] * 20)
+    estimate, stderr = _mean_and_stderr(runs[:, 20])
+    evidence.confidence(estimate, stderr, float(gd[20]), name="mean ‖θ_20 − θ*‖² vs GD", alpha=_ALPHA,
+                        at={"mu": mu, "L": big_l, "eta": eta, "seed": seed})
+
+
+_DECREASING_STEPS = 2000
+
+
+@st.composite
+def _diagonal_problems(draw, *, c_mu):
+    """(λ, s, e_0, μ, L, c, t₀) in floats, exactly representable (dyadic) except c; λ₁ = μ, λ_d = L.
+
+    A diagonal A loses nothing: E‖θ_t − θ*‖² depends on A, Σ, e_0 only through the eigenvalues, the
+    diagonal of Σ and the coordinates of e_0 in the eigenbasis (``sgd_constant_step`` rotates A).
+    """
+    d = draw(st.integers(1, 3), label="d")
+    mu = draw(st.integers(1, 8), label="8μ") / 8
+    big_l = mu + draw(st.integers(0, 24), label="4(L − μ)") / 4
+    lam = np.array([mu, *[mu + (big_l - mu) * draw(st.integers(0, 8)) / 8 for _ in range(d - 2)], big_l][:d])
+    s = np.array([draw(st.integers(1, 16)) / 4 for _ in range(d)])
+    e0 = np.array([float(draw(st.integers(-3, 3))) for _ in range(d)])
+    c = draw(c_mu, label="cμ") / mu
+    t0 = math.ceil(2 * c * big_l) + draw(st.integers(0, 10), label="t0 − ⌈2cL⌉")
+    return lam, s, e0, mu, big_l, c, t0
+
+
+@claim(
+    id="sgd_decreasing_step", kind=Kind.BOUND, catalogue="C33",
+    statement="SGD with steps η_t = c/(t + t₀), cμ > 1, c/t₀ ≤ 1/L, on a strongly convex quadratic with "
+              "noisy gradients converges to θ* in mean square at rate O(1/t)",
+    formula="E‖θ_t − θ*‖² ≤ ν/(t + t₀),  ν = max(t₀‖θ_0 − θ*‖², c²σ²/(cμ − 1))",
+    source=_SGD_SOURCE,
+    hypotheses=(*_SGD_HYPOTHESES, "η_t = c/(t + t₀) with cμ > 1 and t₀ ≥ cL"),
+    implicit=("cμ > 1 is needed for the 1/t rate: with cμ < 1/2 the error decays only like t^{−2cμ}",),
+)
+@settings(max_examples=30)  # each example is a 2000-step float recursion
+@given(problem=_diagonal_problems(c_mu=st.sampled_from([1.125, 1.5, 2.0, 3.0, 4.0])))
+def sgd_decreasing_step(problem, evidence):
+    """With η_t = c/(t + t₀) the exact mean-square error of SGD stays below ν/(t + t₀), hence → 0.
+
+    Statement: for cμ > 1 and t₀ ≥ cL, E‖θ_t − θ*‖² ≤ ν/(t + t₀) for all t, ν = max(t₀‖e_0‖², c²σ²/(cμ − 1)).
+    Proof (induction): v_{t+1} ≤ (1 − η_tμ)v_t + η_t²σ² and (k − cμ)ν/k² + c²σ²/k² ≤ (k − 1)ν/k² ≤ ν/(k + 1).
+    Checked as: the eigen-coordinate recursion v_{t+1,i} = (1 − η_tλ_i)²v_{t,i} + η_t²s_i (exact in real
+    arithmetic, ``sgd_expected_squared_error``) against the bound at every t ≤ 2000, float, with a slack
+    for round-off only.
+    Domain: d ∈ {1, 2, 3}, diagonal A with μ ∈ {1/8, …, 1}, L − μ ∈ {0, …, 6}; Σ diagonal with entries
+    in {1/4, …, 4}; e_0 ∈ {−3, …, 3}^d; cμ ∈ {9/8, 3/2, 2, 3, 4}; t₀ ∈ ⌈2cL⌉ + {0, …, 10}.  Figure: on
+    the first example with d ≥ 2 and L ≥ 4μ, the exact curve and its bound beside the constant step 1/L,
+    which stalls below its noise-floor bound.
+    Deviation from the lecture: the slide's "searching for the minimiser" is reached by SGD only with
+    decreasing steps (a constant step stalls at a noise floor, ``sgd_constant_step``).
+    """
+    lam, s, e0, mu, big_l, c, t0 = problem
+    eta = decreasing_step_sizes(c, t0, _DECREASING_STEPS)
+    values = sgd_expected_squared_error(np.diag(lam), np.diag(s), e0, step_sizes=eta)
+    ts = np.arange(_DECREASING_STEPS + 1)
+    bound = decreasing_step_bound(float(e0 @ e0), mu=mu, lipschitz=big_l, c=c, t0=t0, noise_trace=float(s.sum()),
+                                  t=ts)
+    # η_tλ ≤ 1/2 (t₀ ≥ 2cL), so r = 1 − η_tλ ≥ 1/2 carries ≤ 4 eps relative, r²v + η²s ≤ 12 eps per step,
+    # compounded over the steps, plus d eps for the sum over coordinates.
+    slack = (12 * (_DECREASING_STEPS + 1) + lam.size) * EPS * float(values.max())
+    evidence.bound(values, bound, name="E‖θ_t − θ*‖²", rhs_name="ν/(t + t₀)", slack=slack,
+                   why_slack="round-off of the float recursion, see comment",
+                   at={"t": ts, "mu": mu, "L": big_l, "c": c, "t0": t0})
+    if lam.size >= 2 and big_l >= 4 * mu and _SGD_FIGURE not in evidence.figures:  # an ill-conditioned example
+        _record_sgd_curves(evidence, problem, values, bound)
+
+
+_SGD_FIGURE = "SGD mean-square error against t"
+
+
+def _record_sgd_curves(evidence, problem, values, bound) -> None:
+    """Exact E‖θ_t − θ*‖² for steps c/(t + t₀) and for the constant step 1/L, with their bounds."""
+    lam, s, e0, mu, big_l, c, t0 = problem
+    ts = np.arange(1, _DECREASING_STEPS + 1)
+    constant = sgd_expected_squared_error(np.diag(lam), np.diag(s), e0, step_sizes=np.full(_DECREASING_STEPS,
+                                                                                          1 / big_l))
+    floor = (1 / big_l) * float(s.sum()) / (mu * (2 - mu / big_l))
+    evidence.figure(
+        _SGD_FIGURE, kind="lines",
+        title=f"SGD on a quadratic (d = {lam.size}, μ = {mu:g}, L = {big_l:g}, σ² = {float(s.sum()):g}): "
+              "exact E‖θ_t − θ*‖²",
+        xlabel="t (iterations)", ylabel="E‖θ_t − θ*‖²", logx=True, logy=True,
+        series=[{"x": ts.tolist(), "y": values[1:].tolist(), "label": f"η_t = c/(t + t₀), cμ = {c * mu:g}",
+                 "style": "line"},
+                {"x": ts.tolist(), "y": bound[1:].tolist(), "label": "ν/(t + t₀)", "style": "dashed"},
+                {"x": ts.tolist(), "y": constant[1:].tolist(), "label": "η = 1/L (constant)", "style": "line"},
+                {"x": [1, _DECREASING_STEPS], "y": [floor, floor], "label": "ησ²/(μ(2 − ημ)) (noise floor bound)",
+                 "style": "dashed"}])
+
+
+#: μ = L = 1, cμ = 1/4, t₀ = 1, e_0 = 3, s = 4: the error decays like t^{−1/2}, the bound like 1/t.
+_SLOW_EXAMPLE = (np.array([1.0]), np.array([4.0]), np.array([3.0]), 1.0, 1.0, 0.25, 1)
+
+
+@sgd_decreasing_step.control("cμ ≤ 3/8 < 1/2 (too small a step constant): the O(1/t) bound, ν = t₀‖e_0‖²")
+@example(problem=_SLOW_EXAMPLE)  # pinned: the rate t^{−2cμ} = t^{−1/2} loses against 1/t by t ≈ 10
+@settings(max_examples=10)
+@given(problem=_diagonal_problems(c_mu=st.sampled_from([0.125, 0.25, 0.375])))
+def sgd_decreasing_step_with_small_step_constant(problem, evidence):
+    lam, s, e0, mu, big_l, c, t0 = problem
+    values = sgd_expected_squared_error(np.diag(lam), np.diag(s), e0,
+                                        step_sizes=decreasing_step_sizes(c, t0, _DECREASING_STEPS))
+    ts = np.arange(_DECREASING_STEPS + 1)
+    # the theorem's ν with cμ < 1: the noise term c²σ²/(cμ − 1) is negative, so ν = t₀‖e_0‖²
+    nu = max(t0 * float(e0 @ e0), c * c * float(s.sum()) / (c * mu - 1.0))
+    evidence.bound(values, nu / (ts + t0), name="E‖θ_t − θ*‖²", rhs_name="ν/(t + t₀)",
+                   at={"t": ts, "mu": mu, "L": big_l, "c": c, "t0": t0})

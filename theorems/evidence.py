@@ -289,7 +289,10 @@ class Evidence:
             ``title``, ``xlabel``, ``ylabel`` (str); ``logx``, ``logy`` (bool);
             ``series``: list of ``{"x": [...], "y": [...], "label": str,
             "style": "line" | "points" | "step" | "dashed", "yerr": [...] (optional)}``;
-            non-positive values are dropped on a log axis.
+            non-positive values are dropped on a log axis; ``shade`` (optional): list of
+            ``{"y_from": a, "y_to": b, "label": str}`` or ``{"x_from": a, "x_to": b, ...}``
+            bands drawn behind the series (``None`` for an edge of the axes), e.g. the
+            region where a bound is vacuous.
         ``kind="histogram"``
             ``title``, ``xlabel``, ``ylabel`` (str); ``samples``: list of numbers, drawn as a
             density-normalised histogram with ``bins`` (int, default 30) bins;

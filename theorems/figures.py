@@ -3,7 +3,10 @@
 The schema of a figure is documented in :meth:`theorems.evidence.Evidence.figure`;
 two kinds are drawn, ``"lines"`` (series of points on linear or log axes) and
 ``"histogram"`` (normalised samples, with curves such as a density drawn over
-them).  matplotlib is the optional extra ``figures``
+them).  A ``"lines"`` figure may also carry ``shade``: a list of bands
+``{"y_from": a, "y_to": b, "label": str}`` (horizontal) or ``{"x_from": a, "x_to": b,
+"label": str}`` (vertical), ``None`` for an end meaning the edge of the axes, e.g.
+``[{"y_from": 1, "y_to": None, "label": "vacuous"}]``.  matplotlib is the optional extra ``figures``
 (``pip install -e '.[figures]'``) and is imported inside the functions, so the
 checker itself runs without it; the Agg backend draws without a display.
 """
@@ -70,6 +73,7 @@ def _validate(data: Mapping[str, Any]) -> str:
                 raise ValueError(f"series[{i}].style={s.get('style')!r}; allowed: {', '.join(STYLES)}")
             if s.get("yerr") is not None and len(_floats(s["yerr"], f"series[{i}].yerr")) != len(y):
                 raise ValueError(f"series[{i}].yerr has a length other than y's")
+        _validate_shade(data.get("shade"))
     else:
         _floats(_require(data, "samples", kind), "samples")
         bins = data.get("bins", 30)
@@ -80,6 +84,45 @@ def _validate(data: Mapping[str, Any]) -> str:
                                                                                  f"overlay[{i}].y")):
                 raise ValueError(f"overlay[{i}] has x and y of different lengths")
     return kind
+
+
+_SHADE_KEYS = {"x": ("x_from", "x_to"), "y": ("y_from", "y_to")}
+
+
+def _validate_shade(shade) -> None:
+    """``shade`` (optional, "lines" only): bands along one axis each, ends a number or None (the edge)."""
+    if shade is None:
+        return
+    if not isinstance(shade, list):
+        raise ValueError(f"shade={shade!r}; allowed: a list of bands")
+    for i, band in enumerate(shade):
+        if not isinstance(band, Mapping):
+            raise ValueError(f"shade[{i}]={band!r}; allowed: a dict such as {{'y_from': 1, 'y_to': None}}")
+        unknown = set(band) - {"label", *_SHADE_KEYS["x"], *_SHADE_KEYS["y"]}
+        axes = [a for a, keys in _SHADE_KEYS.items() if any(k in band for k in keys)]
+        if unknown or len(axes) != 1:
+            raise ValueError(f"shade[{i}] has keys {sorted(band)}; allowed: x_from/x_to or y_from/y_to "
+                             "(one axis), and label")
+        ends = [band.get(k) for k in _SHADE_KEYS[axes[0]]]
+        for k, v in zip(_SHADE_KEYS[axes[0]], ends, strict=True):
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)):
+                raise ValueError(f"shade[{i}].{k}={v!r}; allowed: a finite number or None (the edge)")
+        if None not in ends and not ends[0] < ends[1]:
+            raise ValueError(f"shade[{i}] runs from {ends[0]} to {ends[1]}; allowed: from < to")
+
+
+def _draw_shades(ax, data: Mapping[str, Any]) -> None:
+    """Bands drawn behind the series; a None end is the edge of the axes as the series left them."""
+    xlim, ylim = ax.get_xlim(), ax.get_ylim()
+    for band in data.get("shade") or []:
+        axis = "y" if ("y_from" in band or "y_to" in band) else "x"
+        lo, hi = ylim if axis == "y" else xlim
+        a, b = (band.get(k) for k in _SHADE_KEYS[axis])
+        span = ax.axhspan if axis == "y" else ax.axvspan
+        span(lo if a is None else float(a), hi if b is None else float(b), color="#c44e52", alpha=0.12,
+             linewidth=0, zorder=0, label=band.get("label") or None)
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
 
 
 def _positive(values: list[float]) -> list[float]:
@@ -114,6 +157,7 @@ def _draw_lines(ax, data: Mapping[str, Any]) -> None:
     if logy:
         ax.set_yscale("log")
         ax.yaxis.set_minor_formatter(NullFormatter())
+    _draw_shades(ax, data)
 
 
 def _draw_histogram(ax, data: Mapping[str, Any]) -> None:
@@ -141,7 +185,8 @@ def figure_png(data: Mapping[str, Any]) -> bytes:
     Raises
     ------
     ValueError
-        Unknown kind, a missing key, series of unequal lengths, a style not in ``STYLES``.
+        Unknown kind, a missing key, series of unequal lengths, a style not in ``STYLES``, a
+        malformed ``shade`` band.
     ImportError
         matplotlib is not installed (the optional extra ``figures``).
     """
