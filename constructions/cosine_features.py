@@ -135,6 +135,39 @@ class CosineFit:
         x = check_finite_array("x", x, ndim=1)
         return np.cos(np.outer(x, np.arange(1, self.n_features + 1))) @ self.cosine_coefficients
 
+    def band(self, *, low=1, high=None) -> CosineFit:
+        """Return the part Σ_{low ≤ m ≤ high} a_m cos(mx) of f̂ (the other coefficients set to 0).
+
+        Parameters
+        ----------
+        low, high : int
+            1 ≤ low; high ≥ low − 1 (None: P).  ``band(high=k)`` and ``band(low=k + 1)`` split f̂
+            into a low- and a high-frequency part whose sum is f̂.
+
+        Examples
+        --------
+        >>> fit = CosineFit(coef=np.array([1.0, 2.0, 3.0]), weighting="none", route="qr")
+        >>> fit.band(high=1).coef.tolist(), fit.band(low=2).coef.tolist()
+        ([1.0, 0.0, 0.0], [0.0, 2.0, 3.0])
+        """
+        P = self.n_features
+        low = check_integer("low", low, min_value=1)
+        high = P if high is None else check_integer("high", high, min_value=low - 1)
+        keep = np.zeros(P, dtype=bool)
+        keep[low - 1:high] = True
+        return CosineFit(coef=np.where(keep, self.coef, 0.0), weighting=self.weighting, route=self.route)
+
+    def mean_square(self) -> float:
+        """Return (1/π)∫₀^π f̂(x)² dx = ½ Σ_m a_m², exactly (Parseval).
+
+        Examples
+        --------
+        >>> CosineFit(coef=np.array([0.0, 2.0]), weighting="none", route="qr").mean_square()
+        2.0
+        """
+        a = self.cosine_coefficients
+        return 0.5 * float(a @ a)
+
     def mse_against_truth(self) -> float:
         """Return (1/π)∫₀^π (f̂ − f*)² dx = ½ Σ_m (a_m − δ_{m3})², exactly (Parseval).
 

@@ -20,6 +20,11 @@ Remainder bounds (α > 0, β ≥ 0, f(x) = x^{−α} ln^{−β}(x + 1) decreasin
 
 using (x + 1)^{−α} ln^{−β}(x + 1) ≤ f(x) ≤ x^{−α} ln^{−β}x; I(a) = ln^{1−β}a/(β − 1) for α = 1
 and (α − 1)^{β−1} Γ(1 − β, (α − 1) ln a) for α > 1 (mpmath's upper incomplete Γ).
+A **finite truncation** of a divergent spectrum is the object a computation with p
+features sees; :class:`HarmonicTruncation` (λ_k = 1/k for k ≤ p, 0 beyond) computes it
+exactly (digamma/trigamma in mpmath) so that the misleading numbers can be shown
+side by side with the refusal above (C30's truncation control).
+
 Monotonicity of r_k in k (used by the bisection for k*): log f is convex for β ≥ 0, so
 λ_{i+1}/λ_i increases with i and r_k = Σ_{j≥0} Π_{m=1}^{j} λ_{k+m+1}/λ_{k+m} is
 non-decreasing.
@@ -44,6 +49,7 @@ from .validation import check_finite_array, check_integer, check_real
 __all__ = [
     "BLLTTerms",
     "EffectiveRanks",
+    "HarmonicTruncation",
     "Interval",
     "PowerLogSpectrum",
     "bllt_terms",
@@ -364,6 +370,127 @@ def _first_true(pred) -> int:
     lo, hi = 0, 1
     while not pred(hi):
         lo, hi = hi, 2 * hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if pred(mid) else (mid, hi)
+    return hi
+
+
+# ------------------------------------------------------------------ finite truncations
+
+
+@dataclass(frozen=True)
+class HarmonicTruncation:
+    """λ_k = 1/k for k = 1, …, p and 0 beyond: the truncation at p of the divergent α = 1, β = 0 spectrum.
+
+    Parameters
+    ----------
+    p : int
+        Number of features p ≥ 1 (any size: the tails are closed forms, nothing is summed).
+
+    Notes
+    -----
+    Σ_{i=k+1}^{p} 1/i = ψ(p + 1) − ψ(k + 1) and Σ_{i=k+1}^{p} 1/i² = ψ₁(k + 1) − ψ₁(p + 1)
+    (digamma, trigamma), evaluated in mpmath with len(str(p)) + 25 digits, so the difference
+    keeps ≥ 20 correct digits even at k = p − 1 (where it is 1/p); every returned interval is
+    that value widened by 4 ulp.  r_k = (k + 1)(H_p − H_k) is unimodal: r_{k+1} − r_k =
+    H_p − H_{k+1} − 1 decreases in k, so r rises to its peak near k ≈ p/e and falls to
+    r_{p−1} = 1; k* is the first crossing of bn before the peak (None when the peak is
+    below bn; if the peak is within 4 ulp of bn, k_hi is reported as the peak).  With p fixed, k*/n ≈ 1/ln(p/k*) *increases* with n; with p_n = n^γ (γ > 1)
+    all three BLLT ratios decrease like 1/((γ − 1) ln n) — a finite-dimensional sequence
+    that is benign although the spectrum it truncates has r₀ = ∞.
+
+    Examples
+    --------
+    >>> h = HarmonicTruncation(p=3)
+    >>> r0 = h.r(0)
+    >>> r0.lo < 11 / 6 < r0.hi
+    True
+    >>> HarmonicTruncation(p=10).critical_index(1, b=3.0)  # r₀ = H₁₀ = 2.93, r₁ = 2(H₁₀ − 1) = 3.86
+    (1, 1)
+    """
+
+    p: int
+
+    def __post_init__(self) -> None:
+        check_integer("p", self.p, min_value=1)
+
+    @property
+    def _dps(self) -> int:
+        return len(str(self.p)) + 25
+
+    def _tails(self, k: int) -> tuple[mpmath.mpf, mpmath.mpf]:
+        with mpmath.workdps(self._dps):
+            return (mpmath.psi(0, self.p + 1) - mpmath.psi(0, k + 1),
+                    mpmath.psi(1, k + 1) - mpmath.psi(1, self.p + 1))
+
+    def _k(self, k) -> int:
+        return check_integer("k", k, min_value=0, max_value=self.p - 1)
+
+    def r(self, k) -> Interval:
+        """Return an interval containing r_k = (k + 1) Σ_{i=k+1}^{p} 1/i (0 ≤ k < p)."""
+        k = self._k(k)
+        return _widened(float((k + 1) * self._tails(k)[0]))
+
+    def R(self, k) -> Interval:
+        """Return an interval containing R_k = (Σ_{i>k} 1/i)² / Σ_{i>k} 1/i² (0 ≤ k < p)."""
+        k = self._k(k)
+        t1, t2 = self._tails(k)
+        return _widened(float(t1 * t1 / t2))
+
+    def critical_index(self, n, *, b=1.0) -> tuple[int, int] | None:
+        """Return (k_lo, k_hi) with k_lo ≤ k*(b, n) ≤ k_hi, or None when r_k < bn for every k < p."""
+        n = check_integer("n", n, min_value=1)
+        b = check_real("b", b, min_value=0.0, strict_min=True)
+        target = b * n
+        cache: dict[int, Interval] = {}
+        with mpmath.workdps(self._dps):
+            hp = mpmath.psi(0, self.p + 1)
+
+            def r_k(k: int) -> Interval:
+                if k not in cache:
+                    cache[k] = _widened(float((k + 1) * (hp - mpmath.psi(0, k + 1))))
+                return cache[k]
+
+            # r's peak: the first k whose increment H_p − H_{k+1} − 1 is ≤ 0 (r_{p−1} = 1 ends the range)
+            peak = _first_true_below(lambda k: hp - mpmath.psi(0, k + 2) <= 1, self.p - 1)
+            if r_k(peak).hi < target:
+                return None
+            return (_first_true_below(lambda k: r_k(k).hi >= target, peak),
+                    _first_true_below(lambda k: r_k(k).lo >= target, peak))
+
+    def benign_ratios(self, n, *, b=1.0) -> dict[str, Interval]:
+        """Return intervals for r₀/n, k*/n and n/R_{k*} of the truncation (as PowerLogSpectrum).
+
+        Raises
+        ------
+        ValueError
+            If k*(b, n) = ∞ for this p (r_k < bn for every k < p).
+        """
+        ks = self.critical_index(n, b=b)
+        if ks is None:
+            raise ValueError(f"p={self.p}, n={n}, b={b}: r_k < bn for every k < p (k* = ∞); "
+                             "allowed: p large enough that max_k r_k >= bn")
+        k_lo, k_hi = ks
+        r0 = self.r(0)
+        Rs = [self.R(k_lo), self.R(k_hi)] if k_hi - k_lo <= 1 else [self.R(k) for k in range(k_lo, k_hi + 1)]
+        return {
+            "r0_over_n": Interval(r0.lo / n, r0.hi / n),
+            "k_star_over_n": Interval(k_lo / n, k_hi / n),
+            "n_over_R_k_star": Interval(n / max(R.hi for R in Rs), n / min(R.lo for R in Rs)),
+        }
+
+
+def _widened(v: float) -> Interval:
+    """[v(1 − 4 eps), v(1 + 4 eps)]: an mpmath value (≥ 20 correct digits) after rounding to float."""
+    return Interval(v * (1 - 4 * _EPS), v * (1 + 4 * _EPS))
+
+
+def _first_true_below(pred, last: int) -> int:
+    """Smallest k in [0, last] with pred(k) for a monotone predicate; ``last`` if none before it."""
+    if pred(0):
+        return 0
+    lo, hi = 0, last
     while hi - lo > 1:
         mid = (lo + hi) // 2
         lo, hi = (lo, mid) if pred(mid) else (mid, hi)

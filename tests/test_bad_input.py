@@ -568,6 +568,9 @@ def _registry() -> dict[str, Entry]:
             {"n": counts(1), "p": counts(1), "distribution": options},
         ),
         # effective_ranks
+        "constructions.effective_ranks.HarmonicTruncation": Entry(
+            lambda: {"p": 10}, {"p": counts(1)}
+        ),
         "constructions.effective_ranks.Interval": Entry(
             lambda: {"lo": 0.0, "hi": 1.0},
             {

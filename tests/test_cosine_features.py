@@ -63,6 +63,20 @@ def test_weighted_fit_puts_f_star_in_the_low_frequencies_and_noise_in_small_high
     assert 0.5 * np.sum(a[10:] ** 2) < 0.1  # L² mass of the high-frequency part
 
 
+def test_low_and_high_bands_add_up_to_the_fit_and_split_the_error_by_parseval():
+    x, y = cosine_regression_data(rng=np.random.default_rng(5))
+    fit = fit_cosine_features(x, y, n_features=300, weighting="inv_sqrt")
+    low, high = fit.band(high=11), fit.band(low=12)
+    np.testing.assert_array_equal(low.coef + high.coef, fit.coef)  # disjoint supports: exact
+    # orthogonality of {cos mx}: the error splits exactly into the low part's error and ‖f_high‖²
+    # (sums of ≤ 300 squares: relative rounding ≤ 300·eps, 4× margin)
+    np.testing.assert_allclose(low.mse_against_truth() + high.mean_square(), fit.mse_against_truth(),
+                               rtol=1200 * EPS)
+    g = np.linspace(0, np.pi, 20001)
+    np.testing.assert_allclose(high.mean_square(), np.mean(high(g) ** 2), rtol=2e-3)  # grid ≈ (1/π)∫
+    assert fit.band(low=5, high=4).mean_square() == 0.0  # an empty band
+
+
 def test_three_features_recover_cos_3x_at_the_parametric_rate():
     rng = np.random.default_rng(4)
     errs = [fit_cosine_features(*cosine_regression_data(rng=rng), n_features=3).mse_against_truth()
@@ -77,6 +91,8 @@ def test_three_features_recover_cos_3x_at_the_parametric_rate():
     (lambda: cosine_features([np.nan], n_features=2), "non-finite"),
     (lambda: cosine_regression_data(rng=1), "rng"),
     (lambda: cosine_regression_data(rng=np.random.default_rng(0), noise_sd=-1.0), "noise_sd"),
+    (lambda: fit_cosine_features([0.0, 1.0], [1.0, 0.0], n_features=3).band(low=0), "low"),
+    (lambda: fit_cosine_features([0.0, 1.0], [1.0, 0.0], n_features=3).band(low=3, high=1), "high"),
 ])
 def test_cosine_functions_reject_bad_input(call, match):
     with pytest.raises(ValueError, match=match):

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from constructions.effective_ranks import (
+    HarmonicTruncation,
     Interval,
     PowerLogSpectrum,
     bllt_terms,
@@ -125,6 +126,37 @@ def test_a_finite_truncation_of_a_divergent_spectrum_looks_finite():
     assert np.isfinite(er.r[0]) and er.r[0] < 10
 
 
+@pytest.mark.parametrize("p", [1, 2, 10, 1000])
+def test_harmonic_truncation_matches_the_finite_spectrum_computation(p):
+    h = HarmonicTruncation(p=p)
+    er = effective_ranks(1.0 / np.arange(1, p + 1))
+    ks = range(p) if p <= 10 else (0, 1, 7, 500, p - 1)
+    rtol = 4 * p * EPS  # the finite computation sums ≤ p terms
+    for k in ks:
+        assert h.r(k).lo * (1 - rtol) <= er.r[k] <= h.r(k).hi * (1 + rtol), k
+        assert h.R(k).lo * (1 - 3 * rtol) <= er.R[k] <= h.R(k).hi * (1 + 3 * rtol), k
+    for n, b in ((1, 1.0), (3, 1.0), (5, 2.0), (100, 1.0)):
+        expected = critical_index(er.eigenvalues, n=n, b=b)
+        got = h.critical_index(n, b=b)
+        assert (got is None) == (expected is None) and (got is None or got == (expected, expected)), (n, b)
+
+
+def test_harmonic_truncation_looks_benign_only_when_p_grows_with_n():
+    # fixed p = 10⁷: k*/n increases with n (≈ 1/ln(p/k*)); p = n²: every ratio decreases
+    fixed = [HarmonicTruncation(p=10**7).benign_ratios(10**e)["k_star_over_n"].mid for e in (2, 4, 6)]
+    assert fixed[0] < fixed[1] < fixed[2]
+    growing = [HarmonicTruncation(p=10 ** (2 * e)).benign_ratios(10**e) for e in (2, 4, 6)]
+    for key in growing[0]:
+        assert growing[0][key].lo > growing[1][key].hi and growing[1][key].lo > growing[2][key].hi, key
+
+
+def test_harmonic_truncation_refuses_an_infinite_critical_index():
+    h = HarmonicTruncation(p=10)  # max_k r_k = r_3 = 4(H₁₀ − H₃) ≈ 4.38
+    assert h.critical_index(5) is None
+    with pytest.raises(ValueError, match="k\\* = ∞"):
+        h.benign_ratios(5)
+
+
 def test_power_log_intervals_contain_a_long_explicit_sum():
     s = PowerLogSpectrum(alpha=2.0, beta=1.0, n_explicit=64)
     i = np.arange(1, 2 * 10**6 + 1, dtype=float)
@@ -160,6 +192,9 @@ def test_interval_rejects_inversion():
     (lambda: PowerLogSpectrum(alpha=2.0, beta=1.0).tail(-1), "k=-1"),
     (lambda: truncated_exponential_spectrum(3, eps=0.1, tau=0.0), "tau"),
     (lambda: bllt_terms([1.0], n=3, delta=1.0), "delta"),
+    (lambda: HarmonicTruncation(p=0), "p=0"),
+    (lambda: HarmonicTruncation(p=5).r(5), "k=5"),
+    (lambda: HarmonicTruncation(p=5).critical_index(0), "n=0"),
 ])
 def test_effective_rank_functions_reject_bad_input(call, match):
     with pytest.raises(ValueError, match=match):
