@@ -61,3 +61,10 @@ def test_claims_role_runs_only_the_records_of_that_role(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     roles = {r["role"] for r in json.loads(out.read_text())["results"]}
     assert roles == {"control"}
+
+
+def test_a_control_id_runs_that_control_alone(tmp_path):
+    out = tmp_path / "out.json"
+    proc = run_cli("check", "--claim", "big_o_definition/log_over_n", "--profile", "ci", "--json", str(out))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert [r["id"] for r in json.loads(out.read_text())["results"]] == ["big_o_definition/log_over_n"]

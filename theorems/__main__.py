@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="print docs/claims.md instead (this repository's claims, and --claims-path ones)")
     _external_options(ls)
     ck = sub.add_parser("check", help="run the checker and print the verdict table")
-    ck.add_argument("--claim", action="append", default=[], metavar="ID", help="run only this claim; repeatable")
+    ck.add_argument("--claim", action="append", default=[], metavar="ID", help="run only this claim (with its controls), or only this control; repeatable")
     ck.add_argument("--profile", choices=PROFILES, default=None,
                     help="Hypothesis profile (default: ci when CI is set, else fast)")
     ck.add_argument("--json", metavar="FILE", default=None, help="write one JSON record per claim and control")

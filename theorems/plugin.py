@@ -36,7 +36,7 @@ settings.load_profile(default_profile())
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("theorems", "theorem checker")
     group.addoption("--claim", action="append", default=[], metavar="ID",
-                    help="run only this claim (with its controls and literal statement); repeatable")
+                    help="run only this claim (with its controls and literal statement), or only this control; repeatable")
     group.addoption("--claims-progress", action="store_true", default=False,
                     help="show one status line on stderr: the claim running and how many remain "
                          "(replaces the per-item letters; `python -m theorems check` sets it on a terminal)")
@@ -161,7 +161,7 @@ def pytest_collect_file(file_path: Path, parent):
 
 def _selected(c: Claim, ids: set[str]) -> bool:
     root = c.parent or c
-    return root.id in ids or (root.corrects in ids if root.corrects else False) or any(
+    return c.id in ids or root.id in ids or (root.corrects in ids if root.corrects else False) or any(
         other.corrects == root.id for other in REGISTRY.values() if other.id in ids)
 
 
