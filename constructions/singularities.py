@@ -51,6 +51,7 @@ __all__ = [
     "dnn_faster_than_linear",
     "indicator_l2_error",
     "linear_estimator_exponent",
+    "piecewise_constant_l2_error",
     "phase_boundary_identity",
     "relu_step_network",
     "step_l2_error",
@@ -283,6 +284,53 @@ def indicator_l2_error(boundary, *, n_pieces: int, eps: float, n_quadrature: int
                      np.where(delta >= -e, (e / 3.0) * (1.0 + r) ** 3 + np.abs(delta) ** 3
                               / (3.0 * e * e), np.abs(delta) - 2.0 * e / 3.0))
     return float(np.sqrt(w @ inner))
+
+
+def piecewise_constant_l2_error(boundary, *, n_cells: int, n_samples: int = 64) -> float:
+    """L²([0,1]²) error of the best piecewise-constant approximation of 1{x₂ ≥ h(x₁)} on n×n cells.
+
+    A linear method with W = n² coefficients: the L² projection onto functions constant on each
+    cell, i.e. the cell averages p (the fraction of the cell above the curve).
+
+    Parameters
+    ----------
+    boundary : callable
+        h: [0, 1] → [0, 1], vectorised.
+    n_cells : int
+        n ≥ 1 cells per axis.
+    n_samples : int
+        Midpoint nodes per cell along x₁ for the averages (the x₂-integral is exact).
+
+    Returns
+    -------
+    float
+        (Σ_cells |cell| p(1 − p))^{1/2}.
+
+    Notes
+    -----
+    Only cells cut by the curve have 0 < p < 1; for a C¹ curve there are Θ(n) of them, each of area
+    n^{−2}, so error² = Θ(1/n) and the error is Θ(n^{−1/2}) = Θ(W^{−1/4}) = W^{−1/(2d)}, d = 2,
+    whatever the smoothness of h: a fixed (linear) space cannot follow the curve.  Within a column
+    x₁ = t the part of cell j above the curve is clip(j + 1 − n h(t), 0, 1)/n.
+
+    Examples
+    --------
+    >>> round(piecewise_constant_l2_error(lambda t: 0.5 + 0 * t, n_cells=2), 12)
+    0.0
+    >>> round(piecewise_constant_l2_error(lambda t: 0.25 + 0 * t, n_cells=1), 6)
+    0.433013
+    """
+    if not callable(boundary):
+        raise ValueError(f"boundary={boundary!r} is not callable")
+    n = check_integer("n_cells", n_cells, min_value=1)
+    r = check_integer("n_samples", n_samples, min_value=1)
+    t = (np.arange(n * r) + 0.5) / (n * r)
+    h = check_finite_array("boundary(t)", boundary(t), ndim=1)
+    if h.shape != t.shape or np.any(h < 0.0) or np.any(h > 1.0):
+        raise ValueError("boundary(t) leaves [0, 1] or has the wrong shape; allowed: 0 <= h <= 1")
+    above = np.clip(np.arange(1, n + 1)[None, :] - n * h[:, None], 0.0, 1.0)  # (n r, n)
+    p = above.reshape(n, r, n).mean(axis=1)
+    return float(np.sqrt(np.sum(p * (1.0 - p)) / n ** 2))
 
 
 def _exponent_arguments(**values) -> list[sp.Expr]:

@@ -13,8 +13,8 @@ The 1-D rate of smooth approximation (C10, β = 2, d = 1) needs no depth: the
 piecewise-linear interpolant on K pieces is a one-hidden-layer ReLU network with
 K units and W = 3K + 1 parameters, within ‖f″‖_∞/(8K²) of f.
 
-Not built here (yet): the local-Taylor / partition-of-unity network of
-Yarotsky's Thm 1 for β-smooth f on [0,1]^d.
+The local-Taylor / partition-of-unity network of Yarotsky's Thm 1 for
+β-smooth f on [0,1]^d, built from ×̃, is in :mod:`constructions.local_taylor`.
 
 References
 ----------

@@ -198,6 +198,17 @@ def rng():
     return np.random.default_rng(0)
 
 
+def _taylor_derivatives():
+    from constructions.local_taylor import sympy_derivatives
+
+    return sympy_derivatives("x**2", ["x"])
+
+
+def _tiny_relu_network():
+    return network_from_layers([(np.ones((2, 1)), np.zeros(2)), (np.ones((1, 2)), np.zeros(1))],
+                               activation="relu")
+
+
 def tiny_relu() -> DenseNetwork:
     """x ↦ relu(x) + relu(x − 1/2) on R: one input, two hidden units, one output."""
     return network_from_layers(
@@ -631,6 +642,61 @@ def _registry() -> dict[str, Entry]:
         "constructions.hmrt.solve_c0": Entry(
             lambda: {"gamma": 3.0, "atoms": [1.0], "weights": [1.0]},
             {"gamma": positive, "atoms": arrays(empty=True), "weights": arrays(longer=True)},
+        ),
+        # local_taylor
+        "constructions.local_taylor.local_taylor_network": Entry(
+            lambda: {
+                "derivatives": _taylor_derivatives(),
+                "dim": 1,
+                "smoothness": 2,
+                "n_cells": 2,
+                "multiplication_depth": 1,
+                "derivative_bound": 2.0,
+            },
+            {
+                "derivatives": functions,
+                "dim": counts(1),
+                "smoothness": counts(1),
+                "n_cells": counts(1),
+                "multiplication_depth": counts(1),
+                "derivative_bound": nonnegative,
+            },
+        ),
+        "constructions.local_taylor.local_taylor_network_for": Entry(
+            lambda: {
+                "eps": 0.5,
+                "derivatives": _taylor_derivatives(),
+                "dim": 1,
+                "smoothness": 2,
+                "derivative_bound": 2.0,
+            },
+            {
+                "eps": positive,
+                "derivatives": functions,
+                "dim": counts(1),
+                "smoothness": counts(1),
+                "derivative_bound": nonnegative,
+            },
+        ),
+        "constructions.local_taylor.network_rounding_bound": Entry(
+            lambda: {"network": _tiny_relu_network(), "x": np.array([0.0, 0.5, 1.0])},
+            {"network": networks, "x": arrays(max_ndim=2)},
+        ),
+        "constructions.local_taylor.sympy_derivatives": Entry(
+            lambda: {"expr": "x**2", "symbols": ["x"]},
+            {
+                "expr": lambda _v: st.sampled_from(["x +", "y**2", "(("]),
+                "symbols": lambda _v: st.sampled_from([[], [3.0], ["y"]]),
+            },
+        ),
+        "constructions.local_taylor.taylor_remainder_bound": Entry(
+            lambda: {"dim": 2, "smoothness": 2, "n_cells": 4, "derivative_bound": 1.0},
+            {
+                "dim": counts(1),
+                "smoothness": counts(1),
+                "n_cells": counts(1),
+                "derivative_bound": nonnegative,
+            },
         ),
         # marchenko_pastur
         "constructions.marchenko_pastur.empirical_spectrum": Entry(
@@ -1126,6 +1192,10 @@ def _registry() -> dict[str, Entry]:
             lambda: {"a": 2, "dim": 2}, {"a": symbolic_positive, "dim": symbolic_dims}
         ),
         "constructions.singularities.phase_boundary_identity": Entry(dict),
+        "constructions.singularities.piecewise_constant_l2_error": Entry(
+            lambda: {"boundary": lambda t: 0.5 + 0 * t, "n_cells": 2, "n_samples": 4},
+            {"boundary": functions, "n_cells": counts(1), "n_samples": counts(1)},
+        ),
         "constructions.singularities.relu_step_network": Entry(
             lambda: {"eps": 0.5}, {"eps": positive}
         ),
