@@ -48,6 +48,7 @@ __all__ = [
     "deep_narrow_relu",
     "identity_scale_for",
     "logistic_identity_error_bound",
+    "logistic_weight_rounding_bound",
     "random_width_one_network",
     "rearrangement_rounding_bound",
     "shallow_parts",
@@ -268,7 +269,12 @@ def identity_scale_for(shallow: DenseNetwork, *, eps) -> float:
     parts = shallow_parts(shallow, activation="sigmoid")
     eps = check_real("eps", eps, min_value=0.0, strict_min=True)
     coef = _logistic_bound_coefficient(parts)
-    return 1.0 if coef == 0.0 else min(1.0, math.sqrt(eps / coef))
+    if coef == 0.0:
+        return 1.0
+    h = min(1.0, math.sqrt(eps / coef))
+    while h * h * coef > eps:  # the rounded square root may overshoot by an ulp
+        h = math.nextafter(h, 0.0)
+    return h
 
 
 def deep_narrow_logistic(shallow: DenseNetwork, *, identity_scale) -> DenseNetwork:
@@ -325,6 +331,51 @@ def deep_narrow_logistic(shallow: DenseNetwork, *, identity_scale) -> DenseNetwo
     out[0, d], out[0, d + 1] = c[K - 1], 4.0 * scale / h
     layers.append((out, np.array([parts.offset - 2.0 * scale / h])))
     return network_from_layers(layers, activation="sigmoid")
+
+
+def logistic_weight_rounding_bound(shallow: DenseNetwork, *, identity_scale) -> float:
+    """Bound on the effect of storing :func:`deep_narrow_logistic`'s weights in float64.
+
+    The exact-arithmetic function of the stored deep network (what interval arithmetic
+    certifies) differs from the construction with exact weights by at most the returned value,
+    which also covers the float64 evaluation of :func:`deep_narrow_logistic_error_bound` itself.
+
+    Returns
+    -------
+    float
+        Σ_{k≥2} (1 + γ_2)|c_k| e_k/4 + γ_2 Σ_{k<K}|c_k| + 4uS/h + γ_2(|c_0| + 2S/h)
+        + γ_{K+d+8}·B, with e_k = γ_{d+2}(6‖w_k‖₁/h + |b_k|), S = Σ|c_k|, B the exact-weight bound,
+        u = 2^−53, γ_n = nu/(1 − nu); the whole rounded up by the factor 1 + 2^−40.
+
+    Notes
+    -----
+    Stored weights: the channel weights h, 4, −2 and the first layer are exact; the unit row
+    fl(fl(4/h)w_k) and bias fl(b_k − fl(2/h)fl(Σ_i w_ki)) change unit k's pre-activation by
+    ≤ e_k (channel values in (0, 1)), so its value by ≤ e_k/4; the accumulator weight
+    fl(fl(h c_k)/S) errs by ≤ γ_2 h|c_k|/S.  An argument change δ of the accumulator channel moves
+    its decoded value ι_h by ≤ δ/h, every later channel ι_h∘σ(h·) is 1-Lipschitz, and the output
+    is S ι_h(a_K) + c_0, so it moves by ≤ Sδ/h; the output weight 4S/h and bias c_0 − 2S/h are
+    rounded once or twice.  All maps are globally Lipschitz with these constants, so the terms
+    add (triangle inequality through the networks that round one weight at a time).
+
+    Examples
+    --------
+    >>> net = network_from_layers([(np.array([[1.0], [1.0]]), np.array([0.0, 0.0])),
+    ...                            (np.array([[1.0, 1.0]]), np.array([0.0]))], activation="sigmoid")
+    >>> bool(0 < logistic_weight_rounding_bound(net, identity_scale=0.1) < 1e-13)
+    True
+    """
+    parts = shallow_parts(shallow, activation="sigmoid")
+    h = check_real("identity_scale", identity_scale, min_value=0.0, strict_min=True)
+    K, d = parts.inner.shape
+    c_abs = np.abs(parts.outer)
+    S = float(c_abs.sum()) or 1.0
+    e = _gamma(d + 2) * (6.0 * np.abs(parts.inner).sum(axis=1) / h + np.abs(parts.bias))
+    units = (1 + _gamma(2)) * float(np.sum(c_abs[1:] * e[1:])) / 4.0
+    accumulator = _gamma(2) * float(np.sum(c_abs[:-1]))
+    output = 4.0 * _UNIT_ROUNDOFF * S / h + _gamma(2) * (abs(parts.offset) + 2.0 * S / h)
+    formula = _gamma(K + d + 8) * h * h * _logistic_bound_coefficient(parts)
+    return (units + accumulator + output + formula) * (1 + 2.0**-40)
 
 
 def random_width_one_network(rng: np.random.Generator, *, n_hidden_layers,

@@ -168,13 +168,17 @@ def kuhn_interpolant(grid_values, x) -> np.ndarray:
     return np.sum(lam * g.reshape(-1)[flat], axis=1)
 
 
-def kuhn_interpolant_network(grid_values) -> DenseNetwork:
+def kuhn_interpolant_network(grid_values, *, offset=0.0) -> DenseNetwork:
     """ReLU network equal to the Kuhn-triangulation interpolant on [0,1]^dim.
 
     Parameters
     ----------
     grid_values : array_like, shape (n+1,)*dim
         Values at the grid vertices k/n (C order, see :func:`grid_vertices`).
+    offset : float, keyword-only
+        c: the hat units carry grid_values − c and c is the output bias.  The same function on
+        [0,1]^dim, where the hats sum to 1; with c the mean value, interval enclosures of the
+        network (certification) are much tighter, since they scale with |f(v) − c|.
 
     Returns
     -------
@@ -193,8 +197,11 @@ def kuhn_interpolant_network(grid_values) -> DenseNetwork:
     >>> net = kuhn_interpolant_network([[0.0, 1.0], [1.0, 3.0]])
     >>> net(np.array([[0.5, 0.5], [1.0, 1.0], [0.25, 0.75]])).tolist()
     [1.5, 3.0, 1.25]
+    >>> kuhn_interpolant_network([[0.0, 1.0], [1.0, 3.0]], offset=1.0)(np.array([[0.5, 0.5]])).tolist()
+    [1.5]
     """
     g, d, n = _check_grid_values(grid_values)
+    c = check_real("offset", offset)
     n_leaf = 2 * d * (n + 1)
     axis = np.repeat(np.arange(d), 2 * (n + 1))
     level = np.tile(np.repeat(np.arange(n + 1), 2), d)
@@ -212,7 +219,7 @@ def kuhn_interpolant_network(grid_values) -> DenseNetwork:
     n_vert = verts.shape[0]
     top, bottom = values[groups[:n_vert, 0]], values[groups[n_vert:, 0]]
     layers.append((-(top + bottom), np.ones(n_vert)))
-    layers.append((g.reshape(1, -1), np.zeros(1)))
+    layers.append(((g - c).reshape(1, -1), np.array([c])))
     return network_from_layers(layers, activation="relu")
 
 

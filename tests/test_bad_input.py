@@ -502,6 +502,20 @@ def _registry() -> dict[str, Entry]:
             lambda: {"network": tiny_relu(), "lo": np.array([[0.0]]), "hi": np.array([[1.0]])},
             {"network": networks, "lo": arrays(), "hi": arrays()},
         ),
+        "constructions.certification.lipschitz.certify_derivative_bound": Entry(
+            lambda: {"expr": sp.Symbol("x") ** 2, "symbols": (sp.Symbol("x"),), "box": [(0.0, 1.0)],
+                     "order": 1, "cells_per_axis": 4},
+            {
+                "expr": lambda _v: st.sampled_from([object(), "x +"]),
+                "symbols": lambda _v: st.sampled_from([(), "x", (sp.Symbol("y"),)]),
+                "box": boxes,
+                "order": counts(1),
+                "cells_per_axis": counts(1, allow_none=True),
+            },
+        ),
+        "constructions.certification.network_target.NetworkTarget": Entry(
+            lambda: {"network": tiny_relu()}, {"network": networks}
+        ),
         # cosine_features
         "constructions.cosine_features.cosine_features": Entry(
             lambda: {"x": x3, "n_features": 3, "weighting": "inv"},
@@ -551,6 +565,10 @@ def _registry() -> dict[str, Entry]:
         "constructions.deep_narrow.logistic_identity_error_bound": Entry(
             lambda: {"t_max": 1.0, "identity_scale": 0.1},
             {"t_max": nonnegative, "identity_scale": positive},
+        ),
+        "constructions.deep_narrow.logistic_weight_rounding_bound": Entry(
+            lambda: {"shallow": tiny_logistic(), "identity_scale": 1e-3},
+            {"shallow": networks, "identity_scale": positive},
         ),
         "constructions.deep_narrow.random_width_one_network": Entry(
             lambda: {"rng": rng(), "n_hidden_layers": 2, "activation": "relu", "scale": 1.0},
@@ -829,7 +847,8 @@ def _registry() -> dict[str, Entry]:
             {"grid_values": arrays(), "x": arrays()},
         ),
         "constructions.piecewise_linear.kuhn_interpolant_network": Entry(
-            lambda: {"grid_values": [[0.0, 1.0], [1.0, 3.0]]}, {"grid_values": arrays()}
+            lambda: {"grid_values": [[0.0, 1.0], [1.0, 3.0]], "offset": 0.0},
+            {"grid_values": arrays(), "offset": finite},
         ),
         "constructions.piecewise_linear.relu_interpolant": Entry(
             lambda: {"knots": [0.0, 0.5, 1.0], "values": [0.0, 1.0, 0.0]},
@@ -1316,6 +1335,7 @@ RESULT_RECORDS = {
     "constructions.bases.SupError",
     "constructions.bias_variance.BiasVariance",
     "constructions.box_counting.BoxCountingEstimate",
+    "constructions.certification.lipschitz.DerivativeBound",
     "constructions.cosine_features.CosineFit",
     "constructions.deep_narrow.ShallowParts",
     "constructions.designs.Design",

@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import constructions.deep_narrow as dn
+from constructions.certification import certify_sup_error
+from constructions.certification.network_target import NetworkTarget
 from constructions.deep_narrow import (
     accumulator_shift,
     best_monotone_error,
@@ -17,6 +19,7 @@ from constructions.deep_narrow import (
     deep_narrow_relu,
     identity_scale_for,
     logistic_identity_error_bound,
+    logistic_weight_rounding_bound,
     random_width_one_network,
     rearrangement_rounding_bound,
 )
@@ -122,6 +125,48 @@ def test_deep_narrow_logistic_error_le_its_bound(seed, d, K, eps):
     x = np.vstack([rng.random((300, d)), np.ones((1, d))])
     err = np.max(np.abs(deep(x) - shallow(x)))
     assert err <= bound + _logistic_rounding(shallow, d, K, h)
+
+
+@settings(deadline=None, max_examples=30)
+@given(seed=st.integers(0, 2**32 - 1), K=st.integers(1, 40), eps=st.floats(1e-12, 10.0))
+def test_identity_scale_for_never_lets_the_bound_exceed_eps(seed, K, eps):
+    shallow, _ = _shallow(seed, 2, K, "sigmoid")
+    h = identity_scale_for(shallow, eps=eps)
+    assert deep_narrow_logistic_error_bound(shallow, identity_scale=h) <= eps  # exactly, no ulp slack
+
+
+@settings(deadline=None, max_examples=15)
+@given(seed=st.integers(0, 2**32 - 1), K=st.integers(2, 12), eps=st.sampled_from([1e-2, 1e-4]))
+def test_deep_narrow_logistic_is_certified_within_bound_plus_weight_rounding(seed, K, eps):
+    # Interval arithmetic on both networks (outward rounded) bounds the sup of the real functions
+    # of the stored weights; the exact-weight bound plus the weight-rounding bound must cover it.
+    shallow, _ = _shallow(seed, 1, K, "sigmoid")
+    h = identity_scale_for(shallow, eps=eps)
+    total = (deep_narrow_logistic_error_bound(shallow, identity_scale=h)
+             + logistic_weight_rounding_bound(shallow, identity_scale=h))
+    enclosure = certify_sup_error(deep_narrow_logistic(shallow, identity_scale=h), NetworkTarget(shallow),
+                                  [(0.0, 1.0)], eps=total)
+    assert enclosure.status(total) == "proved", (enclosure, total)
+
+
+def test_weight_rounding_bound_grows_like_one_over_h():
+    shallow, _ = _shallow(5, 2, 10, "sigmoid")
+    small, large = (logistic_weight_rounding_bound(shallow, identity_scale=h) for h in (1e-4, 1e-2))
+    assert 50 < small / large < 200  # the 1/h terms dominate: ratio ≈ 100
+    assert large < 1e-11
+
+
+def test_network_target_enclosures_contain_the_network_values():
+    shallow, rng = _shallow(7, 2, 6, "sigmoid")
+    target = NetworkTarget(shallow)
+    lo = rng.random((50, 2)) * 0.9
+    hi = lo + 0.1
+    flo, fhi = target.enclose(lo, hi)
+    glo, ghi = target.enclose_gradient(lo, hi)
+    x = lo + 0.1 * rng.random((50, 2))
+    y = shallow(x)
+    assert np.all((flo <= y) & (y <= fhi)) and np.all(glo <= ghi) and target.input_dim == 2
+    np.testing.assert_array_equal(target(x), y)
 
 
 def test_deep_narrow_logistic_error_scales_like_h_squared():

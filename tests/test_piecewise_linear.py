@@ -4,9 +4,12 @@ import math
 
 import numpy as np
 import pytest
+import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from constructions.certification import ExpressionTarget, certify_sup_error
+from constructions.certification.lipschitz import certify_derivative_bound
 from constructions.piecewise_linear import (
     freudenthal_hat,
     grid_vertices,
@@ -80,6 +83,34 @@ def test_kuhn_network_in_one_dimension_equals_relu_interpolant():
     x = np.linspace(0, 1, 101)
     np.testing.assert_allclose(kuhn_interpolant_network(g)(x[:, None]),
                                relu_interpolant(np.linspace(0, 1, 4), g)(x), rtol=0, atol=64 * U)
+
+
+@pytest.mark.parametrize("d,n", [(1, 5), (2, 4), (3, 2)])
+def test_kuhn_network_with_an_offset_is_the_same_function_on_the_cube(d, n):
+    # the hats sum to 1 on [0,1]^d, so moving c from the hat weights to the output bias changes
+    # nothing there; rounding: the tolerance of the plain network with |g| + |c| in place of |g|
+    rng = np.random.default_rng(11 * d + n)
+    g = 3.0 + rng.standard_normal((n + 1,) * d)
+    x = np.concatenate([rng.random((2000, d)), grid_vertices(dim=d, n_cells=n)])
+    shifted = kuhn_interpolant_network(g, offset=float(np.mean(g)))
+    np.testing.assert_allclose(shifted(x), kuhn_interpolant(g, x), rtol=0,
+                               atol=2 * _kuhn_tolerance(g, d, n))
+    assert shifted.hidden_widths == kuhn_interpolant_network(g).hidden_widths
+
+
+def test_certified_kuhn_witness_in_two_dimensions_meets_the_lipschitz_bound():
+    # f = sin(πx0)·sin(πx1) with certified ℓ∞ Lipschitz constant L: the n = 4 interpolant network is
+    # within L h·2/3 of f on the whole square (interval branch-and-bound, not sampling)
+    x0, x1 = sympy.symbols("x0:2")
+    f = sympy.sin(sympy.pi * x0) * sympy.sin(sympy.pi * x1)
+    L = certify_derivative_bound(f, (x0, x1), [(0.0, 1.0)] * 2).upper
+    n = 4
+    target = ExpressionTarget(f, (x0, x1))
+    values = target(grid_vertices(dim=2, n_cells=n)).reshape(n + 1, n + 1)
+    bound = interpolation_error_bound(dim=2, mesh=1 / n, lipschitz=L)
+    net = kuhn_interpolant_network(values, offset=float(np.mean(values)))
+    enclosure = certify_sup_error(net, target, [(0.0, 1.0)] * 2, eps=bound, method="branch-and-bound")
+    assert enclosure.status(bound) == "proved" and math.pi <= L <= 1.1 * math.pi
 
 
 @pytest.mark.parametrize("d", [1, 2, 3])

@@ -165,3 +165,21 @@ def test_staircase_bad_inputs_raise(kwargs, match):
 def test_staircase_rejects_non_finite_target_values():
     with pytest.raises(ValueError, match="non-finite"):
         staircase_network_with(lambda x: np.where(x > 0.5, np.inf, x), J=4, steepness=1.0)
+
+
+@pytest.mark.parametrize("eps", [0.1, 0.02])
+def test_staircase_of_an_elementary_composition_is_certified_with_its_certified_lipschitz_constant(eps):
+    # f = √(1 + x²)·sin(3x) + tanh(eˣ): L ≥ sup|f′| by interval arithmetic on sympy's derivative,
+    # J from the bound, then the sup error over all of [0, 1] by interval branch-and-bound
+    import sympy
+
+    from constructions.certification import ExpressionTarget, certify_sup_error
+    from constructions.certification.lipschitz import certify_derivative_bound
+
+    x = sympy.Symbol("x")
+    expr = sympy.sqrt(1 + x**2) * sympy.sin(3 * x) + sympy.tanh(sympy.exp(x))
+    L = certify_derivative_bound(expr, (x,), [(0.0, 1.0)]).upper
+    target = ExpressionTarget(expr, (x,))
+    net, design = staircase_network(target, eps=eps, lipschitz=L)
+    assert design.bound <= eps
+    assert certify_sup_error(net, target, [(0.0, 1.0)], eps=eps).status(eps) == "proved"

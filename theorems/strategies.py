@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import strategies as st
 
-__all__ = ["LipschitzFunction", "generators", "lipschitz_functions", "lipschitz_piecewise_linear_functions",
-           "seeds", "trigonometric_polynomials"]
+__all__ = ["ElementaryFunction", "LipschitzFunction", "elementary_functions", "generators", "lipschitz_functions",
+           "lipschitz_piecewise_linear_functions", "seeds", "trigonometric_polynomials"]
 
 
 def seeds() -> st.SearchStrategy[int]:
@@ -136,3 +136,97 @@ def trigonometric_polynomials(draw, *, max_degree: int = 4, max_coefficient: flo
 def lipschitz_functions() -> st.SearchStrategy[LipschitzFunction]:
     """Either kind of target above (piecewise linear or trigonometric), each with its Lipschitz constant."""
     return st.one_of(lipschitz_piecewise_linear_functions(), trigonometric_polynomials())
+
+
+# --- universal approximation: elementary targets with certified derivative bounds (issue #4) ---
+
+class ElementaryFunction(LipschitzFunction):
+    """An elementary sympy expression f on [0, 1]^dim with certified derivative bounds.
+
+    ``lipschitz`` ≥ sup Σ_i |∂_i f| (the ℓ∞ Lipschitz constant; sup |f′| in 1-D) and
+    ``hessian_bound`` ≥ sup Σ_{i,k} |∂_i∂_k f| (computed on first use), both certified by
+    interval arithmetic on sympy's derivatives (constructions.certification.lipschitz).
+    """
+
+    __slots__ = ("_hessian", "dim", "expr", "symbols")
+
+    def __init__(self, expr, symbols, lipschitz: float):
+        from constructions.certification import ExpressionTarget
+
+        super().__init__(ExpressionTarget(expr, symbols), lipschitz, f"f({', '.join(map(str, symbols))}) = {expr}")
+        self.expr, self.symbols, self.dim, self._hessian = expr, tuple(symbols), len(symbols), None
+
+    @property
+    def hessian_bound(self) -> float:
+        if self._hessian is None:
+            from constructions.certification.lipschitz import certify_derivative_bound
+
+            self._hessian = certify_derivative_bound(self.expr, self.symbols, [(0.0, 1.0)] * self.dim,
+                                                     order=2).upper
+        return self._hessian
+
+
+_ELEMENTARY_UNARY = ("sin", "cos", "exp", "tanh", "atan", "sqrt(1 + u²)")
+
+
+def _apply_unary(name: str, u):
+    import sympy
+
+    if name == "sqrt(1 + u²)":
+        return sympy.sqrt(1 + u**2)
+    return getattr(sympy, name)(u)
+
+
+def _elementary_expressions(symbols: tuple, depth: int) -> st.SearchStrategy:
+    """Expression trees of height ≤ depth: leaves a·x_i + b (a, b halves), unary maps, +, ×."""
+    import sympy
+
+    halves = st.integers(-6, 6).map(lambda k: sympy.Rational(k, 2))
+    leaf = st.builds(lambda i, a, b: a * symbols[i] + b, st.integers(0, len(symbols) - 1),
+                     halves.filter(bool), halves.map(lambda v: v / 3))
+    if depth == 0:
+        return leaf
+    sub = _elementary_expressions(symbols, depth - 1)
+    return st.one_of(leaf, st.builds(_apply_unary, st.sampled_from(_ELEMENTARY_UNARY), sub),
+                     st.builds(lambda u, v: u + v, sub, sub), st.builds(lambda u, v: u * v, sub, sub))
+
+
+_ELEMENTARY_CACHE: dict = {}
+
+
+def _elementary_function(expr, symbols: tuple, max_lipschitz: float):
+    """The ElementaryFunction of expr, or None if its certified bound is infinite or too large."""
+    from constructions.certification.lipschitz import certify_derivative_bound
+
+    key = (expr, symbols)
+    if key not in _ELEMENTARY_CACHE:
+        if len(_ELEMENTARY_CACHE) > 4096:  # Hypothesis revisits and shrinks: cache, but bounded
+            _ELEMENTARY_CACHE.clear()
+        bound = certify_derivative_bound(expr, symbols, [(0.0, 1.0)] * len(symbols), order=1).upper
+        _ELEMENTARY_CACHE[key] = (ElementaryFunction(expr, symbols, bound)
+                                  if np.isfinite(bound) else None)
+    f = _ELEMENTARY_CACHE[key]
+    return f if f is not None and f.lipschitz <= max_lipschitz else None
+
+
+def elementary_functions(*, dim: int = 1, max_depth: int = 3,
+                         max_lipschitz: float = 1000.0) -> st.SearchStrategy[ElementaryFunction]:
+    """Compositions of elementary functions on [0, 1]^dim with a certified Lipschitz constant.
+
+    Expression trees of height ≤ ``max_depth`` over sin, cos, exp, tanh, atan, √(1 + u²), + and ×,
+    with leaves a·x_i + b (a ∈ ±{½, 1, …, 3}, b ∈ {−1, −⅚, …, 1}).  ``lipschitz`` is the certified
+    upper bound on sup Σ_i|∂_i f| over [0, 1]^dim (interval arithmetic on sympy's derivative);
+    trees whose bound exceeds ``max_lipschitz`` (e.g. exp∘exp∘exp) are rejected.  Coordinates are
+    x (dim = 1) or x0, …, x{dim−1}.
+    """
+    import sympy
+
+    _check_bound("dim", dim, 1)
+    _check_bound("max_depth", max_depth, 0)
+    _check_bound("max_lipschitz", max_lipschitz, 0.0)
+    if not isinstance(dim, int) or not isinstance(max_depth, int):
+        raise ValueError(f"dim={dim!r}, max_depth={max_depth!r}; allowed: integers")
+    symbols = (sympy.Symbol("x"),) if dim == 1 else tuple(sympy.symbols(f"x0:{dim}"))
+    return (_elementary_expressions(symbols, max_depth)
+            .map(lambda e: _elementary_function(e, symbols, max_lipschitz))
+            .filter(lambda f: f is not None))

@@ -12,15 +12,20 @@ Proof ideas of the other claims:
 * C05 ``sigmoid_staircase``: J steps of height f(i/J) − f((i−1)/J) at the cell
   midpoints, steepness a = K·J; on each cell the active step interpolates between
   neighbouring values (error ≤ ω(1/J)) and the others are e^{−K/2}-small.  The sup
-  error over all of [0, 1] is certified per example by interval branch-and-bound.
+  error over all of [0, 1] is certified per example by interval branch-and-bound; targets include
+  compositions of elementary functions with a certified Lipschitz constant.
 * C03 ``uat_leshno``: the staircase (logistic, tanh) and the piecewise-linear
-  interpolant (ReLU) are one-hidden-layer witnesses with biases.  Controls: a
+  interpolant (ReLU) are one-hidden-layer witnesses with biases; on [0, 1]² the ReLU network
+  of the Kuhn-triangulation interpolant (error ≤ L h d/(d+1) or (M h²/2)ρ_d, with L and M
+  certified by interval arithmetic on sympy's derivatives) is certified too.  Controls: a
   one-hidden-layer t²-network is a quadratic (best errors 1/8 for |x|, 1/4 for x³);
   without biases ReLU/tanh networks vanish at 0; a bias-free logistic layer has
   f(x) + f(−x) constant (best error ½ for x²).
 * C06 ``min_width``: one unit per layer, inputs and a shifted accumulator carried
-  through ReLU unchanged: width d_x + 2.  Control: width-1 networks with a monotone
-  activation are monotone, so they stay ½ away from 4x(1 − x).
+  through ReLU unchanged: width d_x + 2.  Logistic: channels t ↦ 4(σ(ht) − ½)/h = t + O(h²t³),
+  the deep network's distance to the shallow one certified by interval arithmetic on both.
+  Controls: width-1 networks with a monotone activation are monotone, so they stay ½ away
+  from 4x(1 − x); with h ≥ 2 the channels are far from linear.
 * C07 ``mhaskar_shallow_rate``: the k-th finite difference of φ(b + jhx) is
   h^k x^k φ^{(k)}(b) + O(h^{k+1}) (B-spline form of the remainder); at b = 0 it is odd.
 
@@ -39,10 +44,16 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from constructions.certification import FourierSeriesTarget, certify_sup_error
+from constructions.certification.lipschitz import certify_derivative_bound
+from constructions.certification.network_target import NetworkTarget
 from constructions.deep_narrow import (
     MONOTONE_ACTIVATIONS,
     best_monotone_error,
+    deep_narrow_logistic,
+    deep_narrow_logistic_error_bound,
     deep_narrow_relu,
+    identity_scale_for,
+    logistic_weight_rounding_bound,
     rearrangement_rounding_bound,
 )
 from constructions.monomials import (
@@ -52,7 +63,12 @@ from constructions.monomials import (
     monomial_rounding_estimate,
 )
 from constructions.networks import DenseNetwork, network_from_layers
-from constructions.piecewise_linear import interpolation_error_bound, relu_interpolant
+from constructions.piecewise_linear import (
+    grid_vertices,
+    interpolation_error_bound,
+    kuhn_interpolant_network,
+    relu_interpolant,
+)
 from constructions.polynomial_activation import best_polynomial_approximation
 from constructions.sigmoid_constructions import (
     rectangle_error_bound,
@@ -64,7 +80,13 @@ from constructions.sigmoid_constructions import (
 from constructions.sigmoid_constructions import sigmoid_rectangle as rectangle_network
 
 from .claims import Kind, Source, claim
-from .strategies import LipschitzFunction, lipschitz_functions, seeds
+from .strategies import (
+    ElementaryFunction,
+    LipschitzFunction,
+    elementary_functions,
+    lipschitz_functions,
+    seeds,
+)
 from .tolerances import logistic_difference_slack
 
 _RECTANGLE_SOURCE = Source("Lecture proof sketch (d = 1); Cybenko 1989, Leshno et al. 1993 (Neural Networks 6)",
@@ -199,7 +221,7 @@ def _certify(net, f, eps, box=_UNIT_INTERVAL, **options):
               "one hidden layer of J units (the lecture's rectangles use 2J)",
               "uniform approximation on the compact [0, 1] only"),
 )
-@given(f=lipschitz_functions(), ratio=_accuracy_ratios, K=_steepness_factors,
+@given(f=st.one_of(lipschitz_functions(), elementary_functions()), ratio=_accuracy_ratios, K=_steepness_factors,
        form=st.sampled_from(["catalogue", "sharp"]))
 def sigmoid_staircase(f, ratio, K, form, evidence):
     """The staircase network of J logistic units approximates every Lipschitz f within ε.
@@ -207,13 +229,17 @@ def sigmoid_staircase(f, ratio, K, form, evidence):
     Statement: for f with Lipschitz constant L on [0, 1], ε > 0 and K > 0, the network
     f_J(x) = f(0) + Σ_i Δ_i σ(KJ(x − m_i)) with the smallest J whose bound (catalogue form, or the
     sharper ω(1/J)(1 + e^{−K/2} coth(K/2))) is ≤ ε satisfies sup_{[0,1]} |f_J − f| ≤ ε.
-    Checked as: search over f (random Lipschitz piecewise-linear functions and trigonometric
-    polynomials, theorems.strategies), ε, K and the bound form; per example the sup error over
+    Checked as: search over f (random Lipschitz piecewise-linear functions, trigonometric
+    polynomials, and compositions of elementary functions whose Lipschitz constant sup|f′| is
+    certified by interval arithmetic on sympy's derivative; theorems.strategies), ε, K and the
+    bound form; per example the sup error over
     the whole of [0, 1] is certified ≤ ε by interval branch-and-bound
     (constructions.certification), and the design's bound is checked ≤ ε.  The verdict stays
     "no counterexample" (with N certified examples) because the claim quantifies over all f.
     Domain: ≤ 12 linear pieces with values in [−2, 2], or trigonometric degree ≤ 4 with
-    coefficients in [−1, 1]; ε/max(L, 1) ∈ [1/50, 1/2]; K ∈ [2, 20]; J up to ≈ 120.
+    coefficients in [−1, 1], or expression trees of height ≤ 3 over sin, cos, exp, tanh, atan,
+    √(1 + u²), +, × with affine leaves and certified L ≤ 1000; ε/max(L, 1) ∈ [1/50, 1/2];
+    K ∈ [2, 20]; J up to ≈ 120.
     Deviation from the lecture: the lecture writes "Σ e_i g(c_i x − w_i) → f" with rectangles
     (2J units) and no rate; here one step per grid cell (J units) and an explicit bound; the
     steepness must grow with J (control below).
@@ -282,8 +308,9 @@ _LESHNO_SOURCE = Source("Leshno, Lin, Pinkus, Schocken 1993, Neural Networks 6:8
     implicit=("the bias is essential (controls)", "approximation on compact sets, not on all of R^d",
               "no bound on the number of units"),
 )
-@given(f=lipschitz_functions(), ratio=_accuracy_ratios, activation=st.sampled_from(["sigmoid", "tanh", "relu"]))
-def uat_leshno(f, ratio, activation, evidence):
+@given(f=lipschitz_functions(), ratio=_accuracy_ratios,
+       activation=st.sampled_from(["sigmoid", "tanh", "relu", "relu, also d = 2"]), data=st.data())
+def uat_leshno(f, ratio, activation, evidence, data):
     """Logistic, tanh and ReLU networks with one hidden layer and biases reach every ε on generated f.
 
     Statement: for σ ∈ {logistic, tanh, ReLU} (non-polynomial), every f generated below and every
@@ -292,21 +319,112 @@ def uat_leshno(f, ratio, activation, evidence):
     σ(s) = (1 + tanh(s/2))/2) or the piecewise-linear interpolant on n = ⌈L/(2ε)⌉ cells (ReLU,
     bound L/(2n)); per example its depth is checked (one hidden layer), its proven bound ≤ ε, and
     its sup error on the whole of [0, 1] is certified ≤ ε (exactly, by piece enumeration, for
-    ReLU against a piecewise-linear f).
+    ReLU against a piecewise-linear f).  d = 2 (in a quarter of the examples): f an
+    elementary expression in (x0, x1) with certified L ≥ sup(|∂₀f| + |∂₁f|) (ℓ∞ Lipschitz) and
+    M ≥ sup Σ_{i,k}|∂_i∂_k f| (interval arithmetic on sympy's derivatives); the witness is
+    kuhn_interpolant_network on the n×n grid with n the smallest for which the proven bound
+    L h·2/3 or (M h²/2)ρ₂ (h = 1/n, piecewise_linear.interpolation_error_bound) is ≤ ε; its
+    sup error on the whole of [0, 1]² is certified ≤ ε by branch-and-bound.
     Domain: as sigmoid_staircase (Lipschitz piecewise-linear and trigonometric targets,
     ε/max(L, 1) ∈ [1/50, 1/2]); d = 1 on [0, 1] (any compact interval by an affine change of x).
+    d = 2: expression trees of height ≤ 2, ε/max(L, 1) ∈ [1/4, 1/2] or ε/max(M, 1) ∈
+    [1/16, 1/2], so n ≤ 3 (the certifier's cost on the Kuhn network grows fast with n; d = 3
+    is not checked: one certificate there took 14 s).
     Deviation from the lecture: the lecture says "NN can approximate any continuous function"
     with no depth, bias or compactness; Leshno et al. need the bias and prove density on
     compacta, and "non-polynomial" is necessary only at bounded depth: deep narrow networks with a
     non-affine polynomial activation are universal (Kidger–Lyons 2020, catalogue C06).  The
-    claim is stated for one hidden layer.
+    claim is stated for one hidden layer; the d = 2 witness has ⌈log₂ d⌉ + 2 = 3 hidden layers,
+    so it shows uniform approximation on [0, 1]² by ReLU networks with biases, not Leshno's
+    one-hidden-layer statement in d = 2.  Control: a grid 4 times coarser than the bound asks.
     """
     eps = _accuracy(f, ratio)
+    also_2d = activation == "relu, also d = 2"
+    activation = "relu" if also_2d else activation
     net, bound = _one_hidden_layer_witness(f, eps, activation)
     at = {"f": f, "eps": eps, "activation": activation, "units": net.n_units}
     evidence.exact(net.n_hidden_layers, 1, name="hidden layers", at=at)
     evidence.bound(bound, eps, name="proven bound", rhs_name="ε", at=at)
     evidence.certified(_certify(net, f, eps), eps, name="|f − f_θ|", domain="[0, 1]", at=at)
+    if also_2d:  # d = 2: the Kuhn-interpolant witness, drawn only here (ci time)
+        _check_kuhn_witness(evidence, **_draw_kuhn_example(data))
+
+
+# --- C03, d ≥ 2: ReLU networks of the Kuhn (Freudenthal) interpolant ----------------------------
+
+#: ε/C ranges (C = max(L, 1) or max(M, 1)) that keep n ≤ 3 cells per axis: the certifier's cost on the
+#: Kuhn network grows fast with n and d (measured, d = 2: n = 3 0.2 s, n = 5 2 s; d = 3, n = 2: 14 s).
+_KUHN_RATIOS = {"lipschitz": (1 / 4, 1 / 2), "hessian": (1 / 16, 1 / 2)}
+
+
+def _draw_kuhn_example(data):
+    rule = data.draw(st.sampled_from(sorted(_KUHN_RATIOS)), label="error bound from")
+    g = data.draw(elementary_functions(dim=2, max_depth=2), label="f on [0,1]²")
+    lo, hi = _KUHN_RATIOS[rule]
+    ratio = data.draw(st.floats(min_value=lo, max_value=hi, allow_nan=False, allow_infinity=False),
+                      label="ε / C")
+    return {"g": g, "rule": rule, "ratio": ratio}
+
+
+def _kuhn_witness(g, eps, rule, *, coarsen=1):
+    """The Kuhn-interpolant network for g and ε, its bound and n (``coarsen`` > 1: the control)."""
+    d = g.dim
+    if rule == "lipschitz":  # L h d/(d + 1) ≤ ε
+        n = math.ceil(g.lipschitz * d / ((d + 1) * eps) * (1 + 2.0**-20))
+    else:  # (M h²/2) ρ_d ≤ ε
+        n = math.ceil(math.sqrt(interpolation_error_bound(dim=d, mesh=1.0, hessian_bound=g.hessian_bound) / eps)
+                      * (1 + 2.0**-20))
+    # the factor 1 + 2^-20 keeps the bound below ε although the grid values are float64 roundings
+    n = max(1, math.ceil(n / coarsen))
+    values = g(grid_vertices(dim=d, n_cells=n)).reshape((n + 1,) * d)
+    kind = {"lipschitz": {"lipschitz": g.lipschitz}, "hessian": {"hessian_bound": g.hessian_bound}}[rule]
+    # offset = mean value: the same function on [0,1]^d, 5–10× fewer boxes for the certifier (measured)
+    return (kuhn_interpolant_network(values, offset=float(np.mean(values))),
+            interpolation_error_bound(dim=d, mesh=1 / n, **kind), n)
+
+
+def _kuhn_constant(g, rule):
+    return max(g.lipschitz if rule == "lipschitz" else g.hessian_bound, 1.0)
+
+
+def _check_kuhn_witness(evidence, *, g, rule, ratio):
+    d = g.dim
+    eps = ratio * _kuhn_constant(g, rule)
+    net, bound, n = _kuhn_witness(g, eps, rule)
+    at = {"f": g, "d": d, "eps": eps, "bound from": rule, "n": n, "units": net.n_units}
+    evidence.exact(net.n_hidden_layers, math.ceil(math.log2(d)) + 2, name="hidden layers (Kuhn network)",
+                   rhs_name="⌈log₂ d⌉ + 2", at=at)
+    # the record names (and so the hypothesis.target labels) of the 1-D witness are reused: labels
+    # of their own would add a hill-climbing pass over these costlier examples
+    evidence.bound(bound, eps, name="proven bound", rhs_name="ε", at=at)
+    evidence.certified(certify_sup_error(net, g.target, [(0.0, 1.0)] * d, eps=eps, method="branch-and-bound"),
+                       eps, name="|f − f_θ|", domain="[0, 1]^d", at=at)
+
+
+def _elementary(expr, symbols):
+    """An ElementaryFunction with its certified Lipschitz constant (for pinned examples)."""
+    bound = certify_derivative_bound(expr, symbols, [(0.0, 1.0)] * len(symbols), order=1).upper
+    return ElementaryFunction(expr, symbols, bound)
+
+
+_X2 = tuple(sympy.symbols("x0:2"))
+#: sin(πx0)·sin(πx1) vanishes at the corners of [0, 1]², so the one-cell interpolant is ≡ 0 (error 1).
+_SINE_BUMP = _elementary(sympy.sin(sympy.pi * _X2[0]) * sympy.sin(sympy.pi * _X2[1]), _X2)
+
+
+@uat_leshno.control("d = 2, grid coarser than the bound asks (n = ⌈n_ε/4⌉ cells per axis): the Kuhn "
+                    "network is within ε of f on [0, 1]²",
+                    formula="sup_{[0,1]²} |f − I_h f| ≤ ε with h = 1/⌈n_ε/4⌉, n_ε from L h d/(d+1) ≤ ε "
+                            "or (M h²/2)ρ_d ≤ ε")
+@given(g=elementary_functions(dim=2, max_depth=2), rule=st.sampled_from(sorted(_KUHN_RATIOS)), share=_fraction)
+@example(g=_SINE_BUMP, rule="lipschitz", share=0.0)  # ε = L/4: n_ε = 3 → n = 1, I_h f ≡ 0, error 1 > ε ≈ 0.79
+def uat_leshno_with_a_coarse_grid(g, rule, share, evidence):
+    lo, hi = _KUHN_RATIOS[rule]
+    eps = (lo + share * (hi - lo)) * _kuhn_constant(g, rule)
+    net, _, n = _kuhn_witness(g, eps, rule, coarsen=4)
+    evidence.certified(certify_sup_error(net, g.target, [(0.0, 1.0)] * 2, eps=eps, method="branch-and-bound"),
+                       eps, name="|f − f_θ| (coarse grid)", domain="[0, 1]²",
+                       at={"f": g, "eps": eps, "bound from": rule, "n": n})
 
 
 @cache
@@ -377,6 +495,10 @@ def uat_leshno_logistic_without_biases(inner, outer, offset, eps, evidence):
 
 # --- C06 -------------------------------------------------------------------------------------
 
+#: ε/S for the logistic rearrangement (S = Σ|c_k|): h = identity_scale_for(N, ε) then ranges over ≈ [0.005, 1].
+_logistic_accuracies = st.floats(min_value=1e-4, max_value=1e-1, allow_nan=False, allow_infinity=False)
+
+
 _MIN_WIDTH_SOURCE = Source("Kidger & Lyons 2020 (COLT), deep narrow construction; Park, Yun, Lee, Shin 2021 (ICLR)",
                            lecture="深さと幅 / 幅の下限")
 
@@ -384,17 +506,22 @@ _MIN_WIDTH_SOURCE = Source("Kidger & Lyons 2020 (COLT), deep narrow construction
 @claim(
     id="min_width", kind=Kind.EXISTENCE, catalogue="C06",
     statement="A one-hidden-layer ReLU network on [0,1]^{d_x} with K units is computed by a deep ReLU network "
-              "of width d_x + 2 and K hidden layers; hence width d_x + 2 suffices for uniform approximation",
-    formula="deep_narrow(N) has hidden widths (d_x + 2,)·K and deep_narrow(N) = N on [0,1]^{d_x}",
+              "of width d_x + 2 and K hidden layers; hence width d_x + 2 suffices for uniform approximation "
+              "(logistic: within an explicit O(h²) bound, identity channels approximated)",
+    formula="deep_narrow(N) has hidden widths (d_x + 2,)·K and deep_narrow(N) = N on [0,1]^{d_x};  "
+            "logistic: sup_{[0,1]} |deep_narrow_logistic(N, h) − N| ≤ B(h) = O(h²)",
     source=_MIN_WIDTH_SOURCE,
-    hypotheses=("ReLU activation", "inputs in [0,1]^{d_x}", "scalar output (d_y = 1)", "unbounded depth"),
+    hypotheses=("ReLU activation (logistic: identity channels t ↦ 4(σ(ht) − ½)/h)", "inputs in [0,1]^{d_x}",
+                "scalar output (d_y = 1)", "unbounded depth"),
     implicit=("the lecture's max{d_x+2, d_y+2} (uniform norm, any non-polynomial σ) is not what Park et al. prove",
-              "floating point: equal up to a derived rounding bound"),
+              "floating point: equal up to a derived rounding bound (logistic: plus the rounding of the "
+              "stored weights, whose effect grows like 1/h)"),
 )
 @given(d=st.integers(min_value=1, max_value=3), K=st.integers(min_value=1, max_value=40), seed=seeds(),
        scale=st.floats(min_value=0.1, max_value=10.0, allow_nan=False, allow_infinity=False),
-       f=lipschitz_functions(), ratio=_accuracy_ratios)
-def min_width(d, K, seed, scale, f, ratio, evidence):
+       f=lipschitz_functions(), ratio=_accuracy_ratios, log_units=st.integers(min_value=2, max_value=12),
+       log_dim=st.integers(min_value=1, max_value=2), log_accuracy=_logistic_accuracies)
+def min_width(d, K, seed, scale, f, ratio, log_units, log_dim, log_accuracy, evidence):
     """Width d_x + 2 and equality with the shallow network; a certified width-3 approximant.
 
     Statement: for every one-hidden-layer ReLU network N: [0,1]^{d_x} → R with K units, the
@@ -405,8 +532,17 @@ def min_width(d, K, seed, scale, f, ratio, evidence):
     the widths exactly, and |deep − N| ≤ rearrangement_rounding_bound(N) (an a-priori float64
     error bound, γ_n = nu/(1 − nu) per dot product) at 512 random points and the corners.
     (ii) d_x = 1: deep_narrow_relu(interpolant of f) has width 3 and its sup error on [0, 1] is
-    certified ≤ ε.
-    Domain: d_x ∈ {1, 2, 3}, K ≤ 40, scale ∈ [0.1, 10]; f, ε as in uat_leshno.
+    certified ≤ ε.  (iii) Logistic, d_x ∈ {1, 2}: a random shallow logistic N (K units, weights
+    standard normal times min(scale, 3)), ε = r·Σ|c_k|, h = identity_scale_for(N, ε) and the
+    width-(d_x + 2) network deep_narrow_logistic(N, h) (identity channels t ↦ 4(σ(ht) − ½)/h):
+    its widths exactly, the exact-weight bound B(h) = deep_narrow_logistic_error_bound ≤ ε, and
+    sup_{[0,1]^d_x} |deep − N| certified ≤ B(h) + logistic_weight_rounding_bound (interval
+    arithmetic on both networks, certification.network_target: a statement about the real
+    functions of the stored float64 weights; the second term bounds the effect of rounding the
+    weights 4w/h, b − 2Σw/h, hc/S, 4S/h, c_0 − 2S/h).
+    Domain: d_x ∈ {1, 2, 3}, K ≤ 40, scale ∈ [0.1, 10]; f, ε as in uat_leshno; (iii) K ∈ [2, 12],
+    r ∈ [10⁻⁴, 10⁻¹] (h from ≈ 0.005 to 1) for d_x = 1, r ∈ [10⁻², 10⁻¹] for d_x = 2.
+    Control (iii): h ∈ [2, 8].
     Deviation from the lecture: the lecture attributes "σ non-polynomial ⇒ width
     max{d_x+2, d_y+2} suffices for uniform approximation" to Park et al. 2021.  What is proven
     (catalogue C06): Park et al.: ReLU, L^p norm, w_min = max{d_x+1, d_y} exactly; with ReLU
@@ -437,6 +573,36 @@ def min_width(d, K, seed, scale, f, ratio, evidence):
     evidence.exact(narrow.width, 3, name="width", rhs_name="d_x + 2", at=at)
     # branch-and-bound, not exact piece enumeration: the rational arithmetic through K layers is slow
     evidence.certified(_certify(narrow, f, eps, method="branch-and-bound"), eps, name="|f − deep narrow|", domain="[0, 1]", at=at)
+    # d_x = 2 only with ε/S ≥ 10⁻² (smaller ε: up to 1 s per certificate in 2-D, measured)
+    _check_logistic_rearrangement(evidence, seed=seed, K=log_units, d=log_dim, scale=min(scale, 3.0),
+                                  accuracy=log_accuracy if log_dim == 1 else max(log_accuracy, 1e-2))
+
+
+def _random_logistic_shallow(seed, K, scale, d=1):
+    rng = np.random.default_rng([seed, 1])  # a stream of its own, apart from the ReLU network's
+    return network_from_layers([(scale * rng.standard_normal((K, d)), scale * rng.standard_normal(K)),
+                                (scale * rng.standard_normal((1, K)), scale * rng.standard_normal(1))],
+                               activation="sigmoid")
+
+
+def _logistic_accuracy(shallow, accuracy):
+    return accuracy * max(float(np.abs(shallow.weights[1]).sum()), 1e-3)
+
+
+def _check_logistic_rearrangement(evidence, *, seed, K, d, scale, accuracy):
+    """(iii) deep_narrow_logistic(N, h) within the exact-weight bound plus weight rounding of N."""
+    shallow = _random_logistic_shallow(seed, K, scale, d)
+    eps = _logistic_accuracy(shallow, accuracy)
+    h = identity_scale_for(shallow, eps=eps)
+    deep = deep_narrow_logistic(shallow, identity_scale=h)
+    bound = deep_narrow_logistic_error_bound(shallow, identity_scale=h)
+    total = bound + logistic_weight_rounding_bound(shallow, identity_scale=h)
+    at = {"seed": seed, "K": K, "d_x": d, "scale": scale, "eps": eps, "h": h, "bound": bound}
+    evidence.exact(deep.hidden_widths, (d + 2,) * K, name="hidden widths (logistic)", rhs_name="(d_x + 2,)·K",
+                   at=at)
+    evidence.bound(bound, eps, name="logistic rearrangement bound", rhs_name="ε", at=at)
+    evidence.certified(certify_sup_error(deep, NetworkTarget(shallow), [(0.0, 1.0)] * d, eps=total), total,
+                       name="|deep logistic − shallow|", domain="[0, 1]^d_x", at=at)
 
 
 def _four_x_one_minus_x(x):
@@ -460,6 +626,25 @@ def min_width_with_width_one(activation, layers, delta, evidence):
     evidence.bound(gap, delta, name="max_{x∈{0,½,1}} |4x(1−x) − g(x)| (≤ sup error)", rhs_name="δ",
                    at={"activation": activation, "depth": len(layers), "delta": delta,
                        "monotone lower bound": best_monotone_error(_four_x_one_minus_x(x))})
+
+
+@min_width.control("identity channels not near-linear: identity_scale h ∈ [2, 8] instead of "
+                   "identity_scale_for(N, ε): the deep logistic network is within ε of N on [0, 1]",
+                   formula="sup_{[0,1]} |deep_narrow_logistic(N, h) − N| ≤ ε,  h ≥ 2")
+@given(seed=seeds(), K=st.integers(min_value=2, max_value=12),
+       scale=st.floats(min_value=0.5, max_value=3.0, allow_nan=False, allow_infinity=False),
+       accuracy=_logistic_accuracies,
+       h=st.floats(min_value=2.0, max_value=8.0, allow_nan=False, allow_infinity=False))
+@example(seed=0, K=5, scale=3.0, accuracy=1e-2, h=4.0)  # measured: sup ≥ 0.249 > ε ≈ 0.114
+def min_width_with_a_large_identity_scale(seed, K, scale, accuracy, h, evidence):
+    # ι_h(σ(h t)) = t − h²t³/12 + … is far from t when h|t| is not small, and the error enters
+    # every later unit and the accumulator (ι_4(σ(4t)) = σ(4) − ½ ≈ 0.48 instead of 1 at t = 1).
+    shallow = _random_logistic_shallow(seed, K, scale)
+    eps = _logistic_accuracy(shallow, accuracy)
+    deep = deep_narrow_logistic(shallow, identity_scale=h)
+    evidence.certified(certify_sup_error(deep, NetworkTarget(shallow), _UNIT_INTERVAL, eps=eps), eps,
+                       name="|deep logistic − shallow| with a large h", domain="[0, 1]",
+                       at={"seed": seed, "K": K, "scale": scale, "eps": eps, "h": h})
 
 
 # --- C07 -------------------------------------------------------------------------------------
