@@ -37,8 +37,10 @@ __all__ = [
 ]
 
 #: Entry laws: mean 0 and variance 1, except "cauchy" (no mean, no variance), which
-#: exists only as a negative control for Marchenko–Pastur.
-DISTRIBUTIONS = ("gaussian", "rademacher", "uniform", "cauchy")
+#: exists only as a negative control for Marchenko–Pastur.  "student_t3" (Student t with
+#: 3 degrees of freedom over √3: variance 1, infinite fourth moment) is the heavy-tailed
+#: control of the Gaussian-only finite-n formulas (inverse-Wishart mean).
+DISTRIBUTIONS = ("gaussian", "rademacher", "uniform", "cauchy", "student_t3")
 
 
 def _check_rng(rng) -> np.random.Generator:
@@ -54,8 +56,9 @@ def standardized_entries(n, p, *, distribution="gaussian", rng) -> np.ndarray:
     ----------
     n, p : int
         Shape, each ≥ 1.
-    distribution : {"gaussian", "rademacher", "uniform", "cauchy"}
-        "uniform" is U[−√3, √3]; "cauchy" is standard Cauchy (heavy-tailed control).
+    distribution : {"gaussian", "rademacher", "uniform", "cauchy", "student_t3"}
+        "uniform" is U[−√3, √3]; "cauchy" is standard Cauchy (heavy-tailed control);
+        "student_t3" is t₃/√3 (variance 1, infinite fourth moment).
     rng : numpy.random.Generator
 
     Returns
@@ -84,6 +87,8 @@ def standardized_entries(n, p, *, distribution="gaussian", rng) -> np.ndarray:
         return rng.choice(np.array([-1.0, 1.0]), size=(n, p))
     if distribution == "uniform":
         return rng.uniform(-np.sqrt(3.0), np.sqrt(3.0), size=(n, p))
+    if distribution == "student_t3":
+        return rng.standard_t(3, size=(n, p)) / np.sqrt(3.0)  # Var t_ν = ν/(ν − 2) = 3
     return rng.standard_cauchy((n, p))
 
 

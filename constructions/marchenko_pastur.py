@@ -40,6 +40,7 @@ __all__ = [
     "mp_inverse_moment",
     "mp_moment",
     "mp_support",
+    "wishart_trace_moment",
 ]
 
 
@@ -146,6 +147,42 @@ def mp_inverse_moment(gamma) -> float:
     if gamma == 1.0:
         return float("inf")
     return 1.0 / (1.0 - gamma) if gamma < 1.0 else 1.0 / (gamma * (gamma - 1.0))
+
+
+def wishart_trace_moment(k, n, p) -> int:
+    """Return E tr((ZᵀZ)^k) exactly, for Z (n × p) with iid N(0, 1) entries and k ∈ {1, 2, 3}.
+
+    np, np(n + p + 1) and np(n² + p² + 3np + 3n + 3p + 4): symmetric in (n, p), and divided by
+    n^k p they are the finite-n moments of the spectrum of ZᵀZ/n, e.g. ∫s² dF_emp has mean
+    1 + γ + 1/n against the Marchenko–Pastur 1 + γ (γ = p/n).
+
+    Raises
+    ------
+    ValueError
+        If k ∉ {1, 2, 3} or n, p < 1.
+
+    Notes
+    -----
+    W = ZᵀZ = Σ_i x_i x_iᵀ (x_i the rows); tr W² = Σ_{i,j}(x_iᵀx_j)² with E(x_iᵀx_i)² = p(p + 2)
+    and E(x_iᵀx_j)² = p (i ≠ j), so E tr W² = n·p(p + 2) + n(n − 1)p.  The cubic moment
+    follows the same count over index triples (Wick); for p = 1 it is E(χ²_n)³ = n(n + 2)(n + 4).
+
+    References
+    ----------
+    Letac & Massam, "All invariant moments of the Wishart distribution", Scand. J. Statist.
+    31 (2004) 295–318; lecture, 過剰パラメータ (C22).
+
+    Examples
+    --------
+    >>> wishart_trace_moment(2, 400, 100), wishart_trace_moment(3, 1, 5)  # p(p + 2)(p + 4) for n = 1
+    (20040000, 315)
+    """
+    k = check_integer("k", k, min_value=1)
+    n = check_integer("n", n, min_value=1)
+    p = check_integer("p", p, min_value=1)
+    if k > 3:
+        raise ValueError(f"k={k}; allowed: 1, 2 or 3")
+    return n * p * (1, n + p + 1, n * n + p * p + 3 * n * p + 3 * n + 3 * p + 4)[k - 1]
 
 
 def empirical_spectrum(n, p, *, rng, distribution="gaussian") -> np.ndarray:

@@ -337,6 +337,10 @@ def _registry() -> dict[str, Entry]:
                 "lam": nonnegative,
             },
         ),
+        "constructions.bias_variance.conditional_risks_isotropic": Entry(
+            lambda: {"X": np.array([[[1.0, 0.0]]]), "beta": [1.0, 1.0], "noise_var": 2.0, "lam": 0.0},
+            {"X": arrays(empty=True), "beta": arrays(longer=True), "noise_var": nonnegative, "lam": nonnegative},
+        ),
         "constructions.bias_variance.excess_risk": Entry(
             lambda: {"beta_hat": [1.0, 1.0], "beta": [0.0, 0.0], "cov": [2.0, 3.0]},
             {
@@ -346,6 +350,12 @@ def _registry() -> dict[str, Entry]:
             },
         ),
         "constructions.bias_variance.expected_inverse_wishart_trace": Entry(
+            lambda: {"n": 20, "p": 5}, {"n": counts(1), "p": counts(1)}
+        ),
+        "constructions.bias_variance.inverse_gram_traces": Entry(
+            lambda: {"Z": np.array([[[2.0, 0.0], [0.0, 4.0]]])}, {"Z": arrays(empty=True)}
+        ),
+        "constructions.bias_variance.inverse_wishart_trace_variance": Entry(
             lambda: {"n": 20, "p": 5}, {"n": counts(1), "p": counts(1)}
         ),
         "constructions.bias_variance.isotropic_gaussian_expected_risk": Entry(
@@ -744,6 +754,9 @@ def _registry() -> dict[str, Entry]:
         ),
         "constructions.marchenko_pastur.mp_support": Entry(
             lambda: {"gamma": 0.25}, {"gamma": positive}
+        ),
+        "constructions.marchenko_pastur.wishart_trace_moment": Entry(
+            lambda: {"k": 2, "n": 4, "p": 3}, {"k": counts(1), "n": counts(1), "p": counts(1)}
         ),
         # monomials
         "constructions.monomials.finite_difference_network": Entry(

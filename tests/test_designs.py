@@ -92,3 +92,11 @@ def test_design_rejects_negative_eigenvalues():
 def test_matrix_with_condition_number_rejects_cond_below_one():
     with pytest.raises(ValueError, match="cond"):
         matrix_with_condition_number(3, 3, cond=0.5, rng=np.random.default_rng(0))
+
+
+def test_student_t3_entries_follow_t3_over_sqrt3():
+    from scipy.stats import kstest, t
+
+    z = standardized_entries(200, 50, distribution="student_t3", rng=np.random.default_rng(7))
+    # iid draws: the KS test's false-alarm rate is exactly the threshold 1e-6
+    assert kstest(z.ravel() * np.sqrt(3.0), t(3).cdf).pvalue >= 1e-6

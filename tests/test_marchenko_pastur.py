@@ -13,6 +13,7 @@ from constructions.marchenko_pastur import (
     mp_inverse_moment,
     mp_moment,
     mp_support,
+    wishart_trace_moment,
 )
 
 GAMMAS = [0.1, 0.3, 0.5, 0.8, 1.0, 1.5, 2.0, 4.0]
@@ -119,3 +120,28 @@ def test_mean_inverse_eigenvalue_approaches_the_mp_inverse_moment():
 def test_marchenko_pastur_functions_reject_bad_input(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_wishart_trace_moments_are_chi_square_moments_when_p_is_1():
+    for n in (1, 2, 7, 30):  # tr W^k = (χ²_n)^k, E = n, n(n + 2), n(n + 2)(n + 4)
+        assert [wishart_trace_moment(k, n, 1) for k in (1, 2, 3)] == [n, n * (n + 2), n * (n + 2) * (n + 4)]
+
+
+def test_wishart_trace_moments_are_symmetric_in_n_and_p():
+    for n, p in ((3, 5), (10, 2), (40, 17)):
+        assert all(wishart_trace_moment(k, n, p) == wishart_trace_moment(k, p, n) for k in (1, 2, 3))
+
+
+def test_wishart_trace_moments_match_monte_carlo_at_n12_p5():
+    Z = np.random.default_rng(6).standard_normal((40000, 12, 5))
+    W = Z.transpose(0, 2, 1) @ Z
+    W2 = W @ W
+    draws = {2: np.einsum("rii->r", W2), 3: np.einsum("rij,rji->r", W2, W)}
+    for k, d in draws.items():
+        se = d.std(ddof=1) / np.sqrt(d.size)
+        assert abs(d.mean() - wishart_trace_moment(k, 12, 5)) <= 5 * se  # 5 se: false alarm ≈ 6e-7 (normal)
+
+
+def test_wishart_trace_moment_rejects_k_above_3():
+    with pytest.raises(ValueError, match="k=4"):
+        wishart_trace_moment(4, 3, 3)
