@@ -167,6 +167,16 @@ def test_statistical_failure_below_the_designed_rate():
         ev.confidence(1.0, 0.01, 2.0, name="mean", alpha=1e-6)
 
 
+def test_a_claim_with_a_statistical_part_is_consistent_even_with_proofs():
+    x = sympy.Symbol("x", positive=True)
+    ev = Evidence("demo")
+    ev.in_proof = True
+    ev.symbolic((x + 1) ** 2, x**2 + 2 * x + 1, name="the limit formula")
+    ev.in_proof = False
+    ev.confidence(1.0, 0.1, 1.05, name="finite-n Monte Carlo", alpha=1e-6)
+    assert ev.proofs and verdict_of(ev, None) is Verdict.CONSISTENT
+
+
 def test_a_property_that_checks_nothing_has_no_verdict():
     with pytest.raises(EmptyEvidence):
         verdict_of(Evidence("demo"), None)

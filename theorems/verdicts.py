@@ -1,7 +1,9 @@
 """Verdicts, derived from evidence by one function and never written by hand.
 
 * ``proved`` — a symbolic proof, or a certificate covering the whole claimed
-  domain, was recorded (sampling alone never proves);
+  domain, was recorded (sampling alone never proves), and no part of the claim
+  rests on a statistical test (a claim with both reads ``consistent``; its
+  record still lists the proofs);
 * ``no counterexample`` — Hypothesis searched and nothing violated the claim;
 * ``consistent`` — a statistical claim agreed with its formula at a designed
   false-alarm rate;
@@ -34,8 +36,8 @@ def verdict_of(evidence: Evidence, violation: ClaimViolation | None) -> Verdict:
         return Verdict.REFUTED
     if evidence.n_checks == 0:
         raise EmptyEvidence(f"claim {evidence.claim_id} recorded no evidence: it checks nothing")
+    if evidence.statistics:  # a statistical part caps the verdict, whatever else was proved
+        return Verdict.CONSISTENT
     if evidence.proved:
         return Verdict.PROVED
-    if evidence.statistics:
-        return Verdict.CONSISTENT
     return Verdict.NO_COUNTEREXAMPLE
