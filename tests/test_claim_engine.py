@@ -241,3 +241,20 @@ def test_search_examples_are_counted():
 
     result = run_claim(REGISTRY["scratch_count"])
     assert result.verdict == "no counterexample" and result.examples >= 4 and result.worst_ratio == 1.0
+
+
+def test_profiles_mean_the_same_with_and_without_ci_set():
+    """Hypothesis makes its own `ci` profile the default under CI; `fast` must not inherit it."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from hypothesis import settings; from theorems.profiles import register_profiles; "
+            "register_profiles(); f = settings.get_profile('fast'); t = settings.get_profile('thorough'); "
+            "c = settings.get_profile('ci'); "
+            "print(f.derandomize, f.database is None, t.derandomize, c.derandomize, c.database is None)")
+    for ci in ("", "true"):
+        env = {k: v for k, v in os.environ.items() if k != "CI"} | ({"CI": ci} if ci else {})
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                             check=True).stdout.split()
+        assert out == ["False", "False", "False", "True", "True"], (ci, out)

@@ -29,11 +29,16 @@ _COMMON = dict(deadline=None, report_multiple_bugs=False, print_blob=True,
 
 def register_profiles() -> None:
     """Register ``fast``, ``ci`` and ``thorough`` (idempotent)."""
-    settings.register_profile("fast", max_examples=40, **_COMMON)
+    # Hypothesis loads its own `ci` profile as the default when CI is set; the profiles other than
+    # ours `ci` derive from its `default` profile, so that `fast` and `thorough` mean the same
+    # everywhere (randomized, with the example database).
+    default = settings.get_profile("default")
+    settings.register_profile("fast", parent=default, max_examples=40, **_COMMON)
     settings.register_profile("ci", parent=settings.get_profile("ci"), max_examples=100, **_COMMON)
-    settings.register_profile("thorough", max_examples=2000, **_COMMON)
+    settings.register_profile("thorough", parent=default, max_examples=2000, **_COMMON)
     # The reliability audit (scripts/reliability_audit.py): ci's budget with a chosen seed.
-    settings.register_profile("audit", max_examples=100, database=None, derandomize=False, **_COMMON)
+    settings.register_profile("audit", parent=default, max_examples=100, database=None, derandomize=False,
+                              **_COMMON)
 
 
 def default_profile() -> str:
