@@ -59,7 +59,7 @@ import sympy
 
 from .network_algebra import affine_network, compose, relu_identity_network, stack_parallel
 from .networks import DenseNetwork
-from .validation import check_finite_array, check_integer, check_real
+from .validation import check_expression, check_finite_array, check_integer, check_real
 from .yarotsky import multiplication_network
 
 __all__ = [
@@ -136,18 +136,7 @@ def sympy_derivatives(expr, symbols) -> Derivatives:
     >>> df(np.array([[1.0, 2.0]]), (1, 0)).tolist()
     [4.0]
     """
-    syms = [sympy.Symbol(s) if isinstance(s, str) else s for s in symbols]
-    if not syms or not all(isinstance(s, sympy.Symbol) for s in syms):
-        raise ValueError(f"symbols={symbols!r}; allowed: a non-empty sequence of symbols or names")
-    try:
-        f = sympy.sympify(expr)
-    except (sympy.SympifyError, TypeError) as err:
-        raise ValueError(f"expr={expr!r} is not a sympy expression") from err
-    if not f.free_symbols <= set(syms):
-        raise ValueError(
-            f"expr={expr!r} has symbols {sorted(map(str, f.free_symbols))} outside "
-            f"symbols={[str(s) for s in syms]}"
-        )
+    f, syms = check_expression(expr, symbols)
     cache: dict[tuple[int, ...], Callable] = {}
 
     def derivatives(points, n):

@@ -13,6 +13,7 @@ import operator
 import numpy as np
 
 __all__ = [
+    "check_expression",
     "check_finite_array",
     "check_integer",
     "check_interval",
@@ -86,3 +87,39 @@ def check_one_of(name: str, value, allowed) -> str:
     if value not in allowed:
         raise ValueError(f"{name}={value!r} is not supported; allowed: {', '.join(map(repr, allowed))}")
     return value
+
+
+def check_expression(expr, symbols):
+    """Return ``(f, (x_1, …, x_d))``: ``expr`` as a sympy expression in the given symbols.
+
+    ``symbols`` is a non-empty sequence (not a single string) of sympy Symbols or their names;
+    ``expr`` is a sympy expression or a string sympy parses, with no free symbol outside them.
+
+    Raises
+    ------
+    ValueError
+        Naming ``symbols`` or ``expr``.
+    """
+    import sympy  # lazily: most constructions never need it
+
+    if isinstance(symbols, sympy.Symbol):
+        symbols = (symbols,)
+    if isinstance(symbols, str):
+        raise ValueError(f"symbols={symbols!r}; allowed: a non-empty sequence of sympy Symbols or names")
+    try:
+        syms = tuple(sympy.Symbol(s) if isinstance(s, str) else s for s in symbols)
+    except TypeError:
+        raise ValueError(f"symbols={symbols!r}; allowed: a non-empty sequence of sympy Symbols or names") from None
+    if not syms or not all(isinstance(s, sympy.Symbol) for s in syms):
+        raise ValueError(f"symbols={symbols!r}; allowed: a non-empty sequence of sympy Symbols or names")
+    try:
+        f = sympy.sympify(expr)
+    except (sympy.SympifyError, TypeError) as exc:
+        raise ValueError(f"expr={expr!r} is not a sympy expression: {exc}") from None
+    if not isinstance(f, sympy.Expr):
+        raise ValueError(f"expr={expr!r} is not a sympy expression")
+    extra = f.free_symbols - set(syms)
+    if extra:
+        raise ValueError(f"expr={expr!r} has free symbols {sorted(map(str, extra))} not in "
+                         f"symbols={[str(s) for s in syms]}")
+    return f, syms

@@ -1390,6 +1390,7 @@ EXEMPT = {
     "constructions.sweeps.SweepResult": "result record of run_sweep",
     "constructions.sweeps.grid": "takes only **axes (any names); an empty axis is tested in tests/test_sweeps.py",
     "constructions.certification.targets.Target": "abstract base class (cannot be instantiated)",
+    "constructions.validation.check_expression": "the validators themselves",
     "constructions.validation.check_finite_array": "the validators themselves",
     "constructions.validation.check_integer": "the validators themselves",
     "constructions.validation.check_interval": "the validators themselves",

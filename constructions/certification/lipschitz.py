@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from ..validation import check_integer
+from ..validation import check_expression, check_integer
 from .enclosure import check_box
 from .expressions import compile_interval_expression
 from .intervals import round_up
@@ -113,23 +113,7 @@ def certify_derivative_bound(expr, symbols, box, *, order=1, cells_per_axis=None
     >>> bool(2.0 <= b.upper <= 2.0 * (1 + 1e-2)), b.sampled <= b.upper
     (True, True)
     """
-    if isinstance(symbols, sp.Symbol):
-        symbols = (symbols,)
-    try:
-        symbols = tuple(symbols)
-    except TypeError:
-        raise ValueError(f"symbols={symbols!r} must be a non-empty sequence of sympy Symbols") from None
-    if not symbols or not all(isinstance(s, sp.Symbol) for s in symbols):
-        raise ValueError(f"symbols={symbols!r} must be a non-empty sequence of sympy Symbols")
-    try:
-        expr = sp.sympify(expr)
-    except (sp.SympifyError, TypeError) as exc:
-        raise ValueError(f"expr={expr!r} is not a sympy expression: {exc}") from None
-    if not isinstance(expr, sp.Expr):
-        raise ValueError(f"expr={expr!r} is not a sympy expression")
-    extra = expr.free_symbols - set(symbols)
-    if extra:
-        raise ValueError(f"expr has free symbols {sorted(map(str, extra))} not in symbols={list(symbols)}")
+    expr, symbols = check_expression(expr, symbols)
     d = len(symbols)
     box = check_box(box, d)
     order = check_integer("order", order, min_value=1, max_value=2)
