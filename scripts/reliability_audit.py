@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -36,21 +37,27 @@ from constructions.sweeps import run_sweep, sweep_executor  # noqa: E402
 from theorems.files import write_atomic  # noqa: E402
 
 
-def run_once(seed: int, workdir: Path | str | None, profile: str, roles: tuple[str, ...] = ()) -> dict:
+def run_once(seed: int, workdir: Path | str | None, profile: str, roles: tuple[str, ...] = (),
+             blas_threads: int | None = None) -> dict:
     """One run of the whole checker with ``--hypothesis-seed seed``; its JSON record.
 
     ``workdir`` None: a temporary directory of its own (for runs in parallel or on another machine).
+    ``blas_threads``: cap the BLAS thread pools of the run (runs in parallel on one machine would
+    otherwise each start a thread per core, and small products slow down many times over).
     """
     if workdir is None:
         with tempfile.TemporaryDirectory() as tmp:
-            return run_once(seed, Path(tmp), profile, roles)
+            return run_once(seed, Path(tmp), profile, roles, blas_threads)
     workdir = Path(workdir)
     out = workdir / f"seed-{seed}.json"
     cmd = [sys.executable, "-m", "pytest", str(ROOT / "theorems"), "-p", "theorems.plugin", "-p",
            "no:cacheprovider", "-q", "--no-header", "--hypothesis-profile", profile,
            "--hypothesis-seed", str(seed), "--claims-json", str(out)]
     cmd += [f"--claims-role={r}" for r in roles]
-    subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, check=False)
+    env = dict(os.environ)
+    if blas_threads is not None:
+        env.update({k: str(blas_threads) for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")})
+    subprocess.run(cmd, cwd=workdir, env=env, capture_output=True, text=True, check=False)
     return json.loads(out.read_text())
 
 
@@ -136,7 +143,10 @@ def main(argv=None) -> int:
             sweep_executor(workers=args.workers, scheduler=args.scheduler) as executor:
         shared = tmp if executor is None else None  # serial runs share one directory, as always
         roles = ("control", "as_stated") if args.controls_only else ()
-        points = [{"seed": seed, "workdir": shared, "profile": args.profile, "roles": roles} for seed in seeds]
+        # local workers share the cores: each run gets its share of BLAS threads
+        threads = max(1, (os.cpu_count() or 1) // args.workers) if args.workers else None
+        points = [{"seed": seed, "workdir": shared, "profile": args.profile, "roles": roles,
+                   "blas_threads": threads} for seed in seeds]
         docs = list(run_sweep(run_once, points, executor=executor, progress=report).values)
     text = tabulate(docs)
     write_atomic(args.out, text)
