@@ -110,7 +110,9 @@ def tabulate(docs: list[dict]) -> str:
     for i in others:
         lines.append(f"| `{i}` | {role[i]} | {runs[i]} | {refuted[i]} | {errors[i]} |")
     bad = [i for i in claims if refuted[i] or errors[i]] + [i for i in others if refuted[i] < runs[i]]
-    lines += ["", "Every claim held and every control was refuted in every run." if not bad else
+    clean = ("Every claim held and every control was refuted in every run." if claims else
+             "Every control and literal statement was refuted in every run.")
+    lines += ["", clean if not bad else
               f"Needs attention: {', '.join(f'`{i}`' for i in bad)}.", ""]
     return "\n".join(lines)
 

@@ -43,3 +43,4 @@ def test_a_controls_only_audit_has_no_false_alarm_table():
     text = audit.tabulate([doc])
     assert "False alarms" not in text and "power audit" in text
     assert "| `c/ctl` | control | 1 | 1 | 0 |" in text
+    assert "Every control and literal statement was refuted in every run." in text
