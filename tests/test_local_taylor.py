@@ -184,41 +184,23 @@ def test_sympy_derivatives_differentiate_and_keep_the_function_for_the_zero_inde
     assert sympy_derivatives("1", ["x"])(np.zeros((3, 1)), (0,)).tolist() == [1.0, 1.0, 1.0]
 
 
+_VALID = {"dim": 1, "smoothness": 2, "n_cells": 2, "multiplication_depth": 2, "derivative_bound": 1.0}
+
+
+@pytest.mark.parametrize(("argument", "value"), [
+    ("dim", 3), ("smoothness", 4), ("n_cells", 0), ("multiplication_depth", 0), ("derivative_bound", -1.0),
+])
+def test_local_taylor_network_names_the_argument_out_of_its_range(argument, value):
+    with pytest.raises(ValueError, match=argument):
+        local_taylor_network(sympy_derivatives("x", ["x"]), **{**_VALID, argument: value})
+
+
 def test_bad_inputs_raise_value_error():
     df = sympy_derivatives("x", ["x"])
-    with pytest.raises(ValueError, match="dim"):
-        local_taylor_network(
-            df, dim=3, smoothness=2, n_cells=2, multiplication_depth=2, derivative_bound=1.0
-        )
-    with pytest.raises(ValueError, match="smoothness"):
-        local_taylor_network(
-            df, dim=1, smoothness=4, n_cells=2, multiplication_depth=2, derivative_bound=1.0
-        )
-    with pytest.raises(ValueError, match="n_cells"):
-        local_taylor_network(
-            df, dim=1, smoothness=2, n_cells=0, multiplication_depth=2, derivative_bound=1.0
-        )
-    with pytest.raises(ValueError, match="multiplication_depth"):
-        local_taylor_network(
-            df, dim=1, smoothness=2, n_cells=2, multiplication_depth=0, derivative_bound=1.0
-        )
-    with pytest.raises(ValueError, match="derivative_bound"):
-        local_taylor_network(
-            df, dim=1, smoothness=2, n_cells=2, multiplication_depth=1, derivative_bound=-1.0
-        )
     with pytest.raises(ValueError, match="derivatives"):
-        local_taylor_network(
-            3.0, dim=1, smoothness=2, n_cells=2, multiplication_depth=1, derivative_bound=1.0
-        )
+        local_taylor_network(3.0, **_VALID)
     with pytest.raises(ValueError, match="derivatives"):
-        local_taylor_network(
-            lambda p, n: np.full(p.shape[0], np.nan),
-            dim=1,
-            smoothness=1,
-            n_cells=2,
-            multiplication_depth=1,
-            derivative_bound=1.0,
-        )
+        local_taylor_network(lambda p, n: np.full(p.shape[0], np.nan), **{**_VALID, "smoothness": 1})
     with pytest.raises(ValueError, match="eps"):
         local_taylor_network_for(0.0, df, dim=1, smoothness=2, derivative_bound=1.0)
     with pytest.raises(ValueError, match="symbols"):
