@@ -14,7 +14,7 @@ import pytest
 import sympy as sp
 
 from constructions.certification import certify_sup_error
-from constructions.networks import network_from_layers
+from constructions.networks.dense import network_from_layers
 
 J = 1000
 X = sp.Symbol("x")

@@ -3,7 +3,7 @@
 A claim's search cost is what decides how many examples a profile can afford; this
 measures it under the profile the session runs (``fast`` by default, ``ci`` when ``CI`` is
 set, or ``--hypothesis-profile``).  Each timed round runs the claim once through
-:func:`theorems.runner.run_claim` (proof, if any, and the whole search), and the examples it
+:func:`theorems.engine.runner.run_claim` (proof, if any, and the whole search), and the examples it
 ran are recorded in ``extra_info`` so that ``scripts/performance_report.py`` states the rate
 in examples per second.  The reference of the group is ``param_count``, the cheapest search
 (integer arithmetic only): the ratio says how much numerical work a claim does per example.
@@ -16,12 +16,11 @@ Run: python -m pytest benchmarks/bench_claims.py --benchmark-enable -p no:cachep
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import settings
 
-from theorems.claims import Role, all_claims
-from theorems.runner import run_claim
-from theorems.sections import load_all
+from theorems.engine.claims import Role, all_claims
+from theorems.engine.runner import run_claim
+from theorems.engine.sections import load_all
 
 load_all()
 SEARCH_CLAIMS = sorted(c.id for c in all_claims(include_controls=False) if c.role is Role.CLAIM and c.is_search)

@@ -3,11 +3,11 @@
 End to end: for n fixed and p swept through n (γ from 0.1 to 4), draw ``REPS`` isotropic Gaussian
 designs per point (:func:`constructions.sweeps.run_sweep`, per-point seeds), compute the exact
 conditional risk R_X = B_X + V_X of the min-norm interpolator for each, and average.  Two kernels
-on the same draws: ``batched`` (:func:`constructions.bias_variance.conditional_risks_isotropic`,
+on the same draws: ``batched`` (:func:`constructions.linear_models.bias_variance.conditional_risks_isotropic`,
 one batched Cholesky per point) and the ``per_design`` reference (a loop of
-:func:`constructions.bias_variance.conditional_bias_variance`).  After timing, the curve is
+:func:`constructions.linear_models.bias_variance.conditional_bias_variance`).  After timing, the curve is
 checked: the kernels agree to rounding, the Monte Carlo means agree with the exact finite-n
-formula (:func:`constructions.bias_variance.isotropic_gaussian_expected_risk`) away from the peak,
+formula (:func:`constructions.linear_models.bias_variance.isotropic_gaussian_expected_risk`) away from the peak,
 and the curve peaks next to p = n.  With ``--benchmark-disable`` (CI) n shrinks fivefold and the
 sweep runs once as a correctness test.
 """
@@ -15,7 +15,7 @@ sweep runs once as a correctness test.
 import numpy as np
 import pytest
 
-from constructions.bias_variance import (
+from constructions.linear_models.bias_variance import (
     conditional_bias_variance,
     conditional_risks_isotropic,
     isotropic_gaussian_expected_risk,

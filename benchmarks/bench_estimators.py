@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import scipy.linalg
 
-from constructions.estimators import min_norm_interpolator
+from constructions.linear_models.estimators import min_norm_interpolator
 
 SHAPES = [(200, 400), (500, 2000), (1000, 5000), (2000, 1000)]
 CHECK_SCALE = 10  # without --benchmark-enable (CI) each shape is divided by this: a correctness run

@@ -4,7 +4,7 @@ Wide networks (ReLU, sigmoid, tanh) are measured against plain GEMM of the same 
 (the rate baseline: a forward pass can at best match its matrix products), a naive numpy
 layer loop and, when importable, torch's float64 CPU forward pass.  Yarotsky's narrow deep
 square networks are measured against the closed-form hat composition, the library's
-closed form :func:`constructions.sawtooth.square_approximant` and the naive layer loop.
+closed form :func:`constructions.approximation.sawtooth.square_approximant` and the naive layer loop.
 
 Each benchmark times one kernel; ``extra_info`` records the group (the kernels of one group
 are compared by ``scripts/performance_report.py``), the role (``kernel`` or ``reference``),
@@ -17,9 +17,9 @@ import itertools
 import numpy as np
 import pytest
 
-from constructions.activations import activation_function
-from constructions.networks import DenseNetwork
-from constructions.sawtooth import square_approximant, yarotsky_square_network
+from constructions.approximation.sawtooth import square_approximant, yarotsky_square_network
+from constructions.networks.activations import activation_function
+from constructions.networks.dense import DenseNetwork
 
 EPS = np.finfo(float).eps
 N_CHECK = 300  # points per batch when benchmarks are disabled (CI correctness run)
@@ -160,5 +160,5 @@ def test_bench_yarotsky_network(benchmark, request, m, kernel):
     else:
         out = benchmark(square_approximant, x, m=m)
     # every route computes f_m; all operations are exact on dyadics except the final sum of
-    # m terms of size <= 1, which rounds by <= (m + 1) eps (see tests/test_sawtooth.py)
+    # m terms of size <= 1, which rounds by <= (m + 1) eps (see tests/approximation/test_sawtooth.py)
     np.testing.assert_allclose(out, square_approximant(x, m=m), rtol=0, atol=4 * (m + 1) * EPS)

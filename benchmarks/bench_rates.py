@@ -1,7 +1,7 @@
 """Benchmarks: a rate sweep end to end (build + evaluate + sup error) for Yarotsky's networks.
 
 Two sweeps, each timed as one call: the square network f_m over m (error 2^{−2m−2}, exact on the
-dyadic grid k/2^{m+1}), and the local-Taylor network of :mod:`constructions.local_taylor` over a
+dyadic grid k/2^{m+1}), and the local-Taylor network of :mod:`constructions.approximation.local_taylor` over a
 geometric sweep of ε (d = 2, β = 2, f = sin(x + y + 1/3), D₂ = 1).  ``extra_info`` records the
 sizes and the W of every point.  The results are checked after timing (exact error / bound and
 bounded W-ratio).
@@ -14,13 +14,13 @@ test).
 import numpy as np
 import sympy
 
-from constructions.local_taylor import (
+from constructions.approximation.local_taylor import (
     local_taylor_network_for,
     network_rounding_bound,
     sympy_derivatives,
 )
-from constructions.rates import bounded_ratio, fit_loglog_slope
-from constructions.sawtooth import yarotsky_square_network
+from constructions.approximation.rates import bounded_ratio, fit_loglog_slope
+from constructions.approximation.sawtooth import yarotsky_square_network
 
 SQUARE_DEPTHS = {True: list(range(1, 21)), False: list(range(1, 9))}  # timed / CI correctness run
 TAYLOR_EPS = {True: 2.0 ** -np.arange(1, 7), False: 2.0 ** -np.arange(1, 4)}  # N up to 16 / 6

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from constructions.shattering import decide_shattering
+from constructions.complexity.shattering import decide_shattering
 
 
 @pytest.mark.parametrize(("n_hidden", "n_points", "shattered"), [

@@ -1,7 +1,7 @@
 """Benchmarks: the spectrum of ZᵀZ/n by eigvalsh of the Gram matrix vs squared singular values.
 
 Per shape (n, p) two kernels on the same standardised Gaussian Z: ``svdvals`` (s_j(Z)²/n,
-what :func:`constructions.marchenko_pastur.empirical_spectrum` uses) and ``eigvalsh`` of
+what :func:`constructions.linear_models.marchenko_pastur.empirical_spectrum` uses) and ``eigvalsh`` of
 the smaller Gram matrix (ZᵀZ/n when p ≤ n, ZZᵀ/n otherwise, padded with the p − n
 structural zeros); the report gives the eigvalsh route's speed relative to svdvals.  With
 ``--benchmark-disable`` the shapes shrink tenfold and the code runs once as a correctness test.
@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import scipy.linalg
 
-from constructions.marchenko_pastur import standardized_entries
+from constructions.linear_models.marchenko_pastur import standardized_entries
 
 EPS = np.finfo(float).eps
 SHAPES = [(2000, 500), (1000, 1000), (500, 2000), (4000, 200)]

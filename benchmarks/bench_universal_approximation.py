@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from constructions.deep_narrow import deep_narrow_relu, rearrangement_rounding_bound
-from constructions.networks import network_from_layers
-from constructions.sigmoid_constructions import staircase_network_with
+from constructions.approximation.deep_narrow import deep_narrow_relu, rearrangement_rounding_bound
+from constructions.approximation.sigmoid_constructions import staircase_network_with
+from constructions.networks.dense import network_from_layers
 
 N_POINTS = 100_000
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from constructions.sawtooth import square_approximant, yarotsky_square_network
+from constructions.approximation.sawtooth import square_approximant, yarotsky_square_network
 
 N_POINTS = 1_000_000
 EPS = np.finfo(float).eps
@@ -19,7 +19,7 @@ def test_bench_yarotsky_network_layer_by_layer(benchmark, points, m):
     net = yarotsky_square_network(m)
     benchmark.extra_info.update(n_points=N_POINTS, m=m, n_params=net.n_params, width=net.width)
     out = benchmark(net, points)
-    # checked after timing: the network is f_m (see tests/test_sawtooth.py for the tolerance)
+    # checked after timing: the network is f_m (see tests/approximation/test_sawtooth.py for the tolerance)
     np.testing.assert_allclose(out, square_approximant(points, m=m), rtol=0.0, atol=4 * (m + 1) * EPS)
 
 

@@ -18,7 +18,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from .validation import check_integer, check_real
+from constructions.validation import check_integer, check_real
 
 __all__ = ["AttentionWeights", "gd_attention_weights", "gd_one_step_prediction", "linear_self_attention",
            "softmax_self_attention"]

@@ -45,7 +45,7 @@ from typing import Any
 
 import numpy as np
 
-from .validation import check_integer
+from constructions.validation import check_integer
 
 __all__ = [
     "SweepResult",
@@ -313,7 +313,7 @@ def run_sweep(function: Callable, points: Sequence[Mapping], *, seed: int | None
     >>> r = run_sweep(point_seed, grid(base_seed=[0], index=[0, 1]))
     >>> r.values == (point_seed(0, 0), point_seed(0, 1)), r.seeds
     (True, (None, None))
-    >>> from constructions.uniform_deviation import uniform_deviation_replicates as deviations
+    >>> from constructions.complexity.uniform_deviation import uniform_deviation_replicates as deviations
     >>> r = run_sweep(deviations, grid(n=[10, 100], n_replicates=[3]), seed=0, replicates=2)
     >>> len(r), r.points[1], r.seeds[2] == point_seed(0, 1, 0)
     (4, {'n': 10, 'n_replicates': 3}, True)

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere: constructions is importable
 
 from constructions.sweeps import run_sweep, sweep_executor  # noqa: E402
-from theorems.files import write_atomic  # noqa: E402
+from theorems.engine.files import write_atomic  # noqa: E402
 
 
 def run_once(seed: int, workdir: Path | str | None, profile: str, roles: tuple[str, ...] = (),
@@ -50,7 +50,7 @@ def run_once(seed: int, workdir: Path | str | None, profile: str, roles: tuple[s
             return run_once(seed, Path(tmp), profile, roles, blas_threads)
     workdir = Path(workdir)
     out = workdir / f"seed-{seed}.json"
-    cmd = [sys.executable, "-m", "pytest", str(ROOT / "theorems"), "-p", "theorems.plugin", "-p",
+    cmd = [sys.executable, "-m", "pytest", str(ROOT / "theorems"), "-p", "theorems.engine.plugin", "-p",
            "no:cacheprovider", "-q", "--no-header", "--hypothesis-profile", profile,
            "--hypothesis-seed", str(seed), "--claims-json", str(out)]
     cmd += [f"--claims-role={r}" for r in roles]

@@ -7,8 +7,11 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from constructions.attention import gd_attention_weights, gd_one_step_prediction, linear_self_attention
-
+from constructions.attention import (
+    gd_attention_weights,
+    gd_one_step_prediction,
+    linear_self_attention,
+)
 
 
 def test_float_and_exact_layers_agree_to_rounding():

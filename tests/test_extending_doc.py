@@ -3,7 +3,7 @@
 The ```python blocks are executed in order in one fresh namespace whose ``__name__`` is a
 scratch module name (so the claims they declare are external to the lecture's sections);
 every claim, control and literal statement they declare is run through
-:func:`theorems.runner.run_claim` and must give the outcome a ``# outcome: ID -> OUTCOME``
+:func:`theorems.engine.runner.run_claim` and must give the outcome a ``# outcome: ID -> OUTCOME``
 line announces; the ``test_*`` functions they define (unit tests of a construction) are run.
 Every ``python -m theorems ...`` line of a ```bash block parses with the command line's parser.
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from theorems.__main__ import _parser
-from theorems.claims import REGISTRY
-from theorems.runner import run_claim
+from theorems.engine.claims import REGISTRY
+from theorems.engine.runner import run_claim
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "extending.md"
 SCRATCH = "extending_doc_scratch"

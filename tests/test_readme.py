@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from theorems.claims import REGISTRY
-from theorems.runner import run_claim
+from theorems.engine.claims import REGISTRY
+from theorems.engine.runner import run_claim
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

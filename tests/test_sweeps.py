@@ -11,10 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from constructions.random_features import double_descent_curve
-from constructions.rates import fit_loglog_slope, geometric_sizes
+from constructions.approximation.rates import fit_loglog_slope, geometric_sizes
+from constructions.complexity.uniform_deviation import uniform_deviation_replicates
+from constructions.linear_models.random_features import double_descent_curve
 from constructions.sweeps import SweepResult, cache_key, grid, point_seed, run_sweep, sweep_executor
-from constructions.uniform_deviation import uniform_deviation_replicates
 
 #: A rate sweep: sup_t |F_n(t) − t| (DKW, rate n^{-1/2}) over a geometric sweep of n, 2 seeds per n.
 RATE_POINTS = grid(n=geometric_sizes(10, 1000, num=5), n_replicates=[20])

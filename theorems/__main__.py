@@ -23,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .profiles import PROFILES
+    from theorems.engine.profiles import PROFILES
 
     p = _Parser(prog="python -m theorems", description="The executable lecture's theorem checker.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -52,8 +52,8 @@ def _external_options(p: argparse.ArgumentParser) -> None:
 
 
 def _new_parser(sub) -> None:
-    from .claims import Kind
-    from .sections import SECTIONS
+    from theorems.engine.claims import Kind
+    from theorems.engine.sections import SECTIONS
 
     nw = sub.add_parser("new", help="append a claim skeleton (metadata, property, control) to a section module")
     nw.add_argument("claim_id", metavar="CLAIM_ID", help="snake_case id of the new claim")
@@ -66,7 +66,7 @@ def _new_parser(sub) -> None:
 
 def _load_external(args) -> str | None:
     """Load --claims-path folders and entry-point claims; an error message, or None."""
-    from .external import ExternalClaimsError, load_claims_path, load_entry_points
+    from theorems.engine.external import ExternalClaimsError, load_claims_path, load_entry_points
 
     try:
         for directory in args.claims_path:
@@ -86,9 +86,9 @@ def _fail(message: str) -> int:
 def _check(args) -> int:
     import subprocess
 
-    from .claims import REGISTRY
-    from .profiles import default_profile
-    from .sections import load_all
+    from theorems.engine.claims import REGISTRY
+    from theorems.engine.profiles import default_profile
+    from theorems.engine.sections import load_all
 
     load_all()
     problem = _load_external(args)
@@ -104,7 +104,7 @@ def _check(args) -> int:
     package_dir = Path(__file__).resolve().parent
     # pytest runs in its own process: this one has imported the claims (and hypothesis)
     # already, which would keep pytest from rewriting their assertions.
-    argv = [sys.executable, "-m", "pytest", str(package_dir), "-p", "theorems.plugin",
+    argv = [sys.executable, "-m", "pytest", str(package_dir), "-p", "theorems.engine.plugin",
             "-p", "no:cacheprovider", "--hypothesis-profile", args.profile or default_profile(),
             "-q" if not args.verbose else "-v", "--no-header"]
     for i in args.claim:
@@ -139,7 +139,7 @@ def _report_parser(sub, profiles) -> None:
 
 
 def _report(args) -> int:
-    from .report import ReportError, build_report, load_results, select_results
+    from theorems.report.pages import ReportError, build_report, load_results, select_results
 
     out = Path(args.out)
     if args.from_json and (args.profile or args.seed is not None):
@@ -186,18 +186,19 @@ def _report(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "new":
-        from .skeleton import SkeletonError, write_skeleton
+        from theorems.engine.skeleton import SkeletonError, write_skeleton
 
         try:
             path = write_skeleton(args.claim_id, kind=args.kind, section=args.section, target=args.target)
         except SkeletonError as exc:
             return _fail(str(exc))
         extra = "" if args.target is None else f" --claims-path {path.parent}"
-        print(f"theorems: appended claim {args.claim_id!r} and one control to {path}; "
+        verb = "wrote" if args.target is None else "appended"
+        print(f"theorems: {verb} claim {args.claim_id!r} and one control to {path}; "
               f"check it with: python -m theorems check --claim {args.claim_id}{extra}")
         return 0
     if args.command == "list":
-        from .catalogue import catalogue_markdown, catalogue_text
+        from theorems.report.catalogue import catalogue_markdown, catalogue_text
 
         problem = _load_external(args)
         if problem:

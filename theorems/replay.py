@@ -3,7 +3,7 @@
 ``replay("param_count_as_stated", "6.155.2", b"AXic...")`` reruns exactly the
 shrunk counterexample (Hypothesis' ``@reproduce_failure`` blob);
 ``replay("claim/control")`` reruns the claim's pinned ``@example`` cases and
-``replay("claim", x=1, y=2)`` one example given by its arguments.  Either way the :class:`~theorems.evidence.ClaimViolation` is
+``replay("claim", x=1, y=2)`` one example given by its arguments.  Either way the :class:`~theorems.engine.evidence.ClaimViolation` is
 raised, with its readable message.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from hypothesis import reproduce_failure
 
-from .claims import get_claim
-from .evidence import Evidence
-from .sections import load_all
+from theorems.engine.claims import get_claim
+from theorems.engine.evidence import Evidence
+from theorems.engine.sections import load_all
 
 __all__ = ["replay"]
 

@@ -32,7 +32,7 @@ def finite_learning_problems(draw, *, max_points: int = 5, max_models: int = 5):
     """
     from fractions import Fraction
 
-    from constructions.risks import FiniteLearningProblem
+    from constructions.complexity.risks import FiniteLearningProblem
 
     if max_points < 1 or max_models < 1:
         raise ValueError(f"max_points={max_points}, max_models={max_models}; allowed: >= 1")

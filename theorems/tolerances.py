@@ -29,7 +29,7 @@ def logistic_difference_slack(n_terms: int) -> float:
 
 #: Pre-asymptotic bias of shift-averaged box counting at δ = 3^{-2} … 3^{-6} on the level-8 Koch curve:
 #: measured 1.254 against log 4/log 3 = 1.262 (local slopes reach 1.260 only at δ ≈ 3^{-7}); see
-#: tests/test_box_counting.py.
+#: tests/approximation/test_box_counting.py.
 BOX_COUNTING_BIAS_KOCH = 0.02
 
 #: Box counting of 5000 uniform points on a circle (δ from 0.3 to 0.02, 4 shifts): measured estimates

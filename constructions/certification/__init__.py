@@ -5,20 +5,29 @@
 point; ``Enclosure.status(eps)`` reads it as "proved", "refuted" or "undecided".
 
 Modules: :mod:`.intervals` (outward-rounded interval arithmetic),
-:mod:`.elementary` (interval elementary functions), :mod:`.expressions`
-(sympy → interval evaluator), :mod:`.targets` (target functions),
-:mod:`.bounds` (bound propagation through networks), :mod:`.pieces` (exact
-piece enumeration in 1-D), :mod:`.enclosure` (branch-and-bound and the API).
+:mod:`.elementary` (interval elementary functions), :mod:`.balls` (arb ball
+arithmetic), :mod:`.expressions` (sympy → interval evaluator), :mod:`.targets`
+(target functions), :mod:`.bounds` (bound propagation through networks),
+:mod:`.box_bounds` (bounds on a batch of boxes), :mod:`.pieces` (exact piece
+enumeration in 1-D), :mod:`.result` (the :class:`Enclosure` type),
+:mod:`.rigorous` (the re-check of every certificate in arb), :mod:`.enclosure`
+(branch-and-bound and the API).
 
 References
 ----------
 Lecture 「深層学習・人工知能の数理」 (今泉, 2024), 普遍近似定理; issue 3 of this project.
 """
 
-from .bounds import CERTIFIABLE_ACTIVATIONS, network_gradient_interval, network_interval
-from .enclosure import Enclosure, certify_sup_error, sample_sup_error
-from .pieces import LinearPieces, exact_sup_error, linear_pieces
-from .targets import (
+from constructions.certification.bounds import (
+    CERTIFIABLE_ACTIVATIONS,
+    network_gradient_interval,
+    network_interval,
+)
+from constructions.certification.enclosure import certify_sup_error, sample_sup_error
+from constructions.certification.pieces import LinearPieces, exact_sup_error, linear_pieces
+from constructions.certification.result import Enclosure
+from constructions.certification.rigorous.recheck import recheck_sup_error
+from constructions.certification.targets import (
     ChebyshevSeriesTarget,
     ExpressionTarget,
     FourierSeriesTarget,
@@ -44,5 +53,6 @@ __all__ = [
     "linear_pieces",
     "network_gradient_interval",
     "network_interval",
+    "recheck_sup_error",
     "sample_sup_error",
 ]

@@ -25,11 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..activations import LEAKY_RELU_SLOPE
-from ..networks import DenseNetwork
-from ..validation import check_finite_array
-from . import elementary as el
-from .intervals import (
+from constructions.certification import elementary as el
+from constructions.certification.intervals import (
     ELEMENTARY_ULPS,
     affine_interval,
     gamma,
@@ -39,6 +36,9 @@ from .intervals import (
     round_up,
     widen,
 )
+from constructions.networks.activations import LEAKY_RELU_SLOPE
+from constructions.networks.dense import DenseNetwork
+from constructions.validation import check_finite_array
 
 __all__ = ["CERTIFIABLE_ACTIVATIONS", "SATURATION", "activation_interval",
            "activation_slope_interval", "first_layer_product", "network_gradient_interval",
@@ -125,8 +125,12 @@ def _activation_slope_interval(name: str, lo, hi):
     far = np.maximum(np.abs(lo), np.abs(hi))
     if name == "sigmoid":
         peak = 0.25
-        dlo, dhi = widen(el.logistic_slope(far), el.logistic_slope(near),
-                            ulps=ELEMENTARY_ULPS + 4)
+        if el.is_rigorous():
+            dlo, dhi = el.point_enclosure("logistic_slope", far)[0], el.point_enclosure(
+                "logistic_slope", near)[1]
+        else:
+            dlo, dhi = widen(el.logistic_slope(far), el.logistic_slope(near),
+                             ulps=ELEMENTARY_ULPS + 4)
     else:
         peak = 1.0
         tlo, thi = el.interval_tanh(far, far)
@@ -189,7 +193,7 @@ def network_interval(network: DenseNetwork, lo, hi, *, return_preactivations: bo
     Examples
     --------
     >>> import numpy as np
-    >>> from constructions.networks import network_from_layers
+    >>> from constructions.networks.dense import network_from_layers
     >>> net = network_from_layers([(np.array([[1.0]]), np.array([0.0])),
     ...                            (np.array([[1.0]]), np.array([0.0]))], activation="relu")
     >>> lo, hi = network_interval(net, np.array([[-1.0]]), np.array([[2.0]]))

@@ -9,6 +9,16 @@ interval, so a rounding error can only add an extremum, never lose one);
 Outside a function's domain (``log`` of a negative number, …) the result is the
 whole line: an honest "unknown", never a point.
 
+Two backends evaluate the function values at the interval ends:
+
+* the default, for the search: numpy's vectorised float64 functions, widened by
+  :data:`.intervals.ELEMENTARY_ULPS` ulps — fast, but it *assumes* the platform's libm is
+  accurate to a few ulps;
+* inside ``with rigorous_elementary():`` (the re-check of a certificate, :mod:`.rigorous`):
+  arb balls with proven error bounds (:func:`.balls.ball_map`), rounded outward to float64.
+  Nothing is assumed about libm; the only floating-point facts used anywhere are IEEE 754's
+  correctly rounded ``+ − × / sqrt``.
+
 References
 ----------
 R. E. Moore, R. B. Kearfott, M. J. Cloud, *Introduction to Interval Analysis*, SIAM 2009, ch. 5.
@@ -17,10 +27,12 @@ R. E. Moore, R. B. Kearfott, M. J. Cloud, *Introduction to Interval Analysis*, S
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 
 import numpy as np
 
-from .intervals import (
+from constructions.certification.rigorous.balls import ball_map, ball_range
+from constructions.certification.intervals import (
     ELEMENTARY_ULPS,
     interval_div,
     round_down,
@@ -44,15 +56,57 @@ __all__ = [
     "interval_sinh",
     "interval_sqrt",
     "interval_tanh",
+    "is_rigorous",
     "logistic",
     "logistic_slope",
+    "point_enclosure",
+    "rigorous_elementary",
 ]
 
 #: float64 neighbours enclosing π (math.pi is π correctly rounded).
 PI_LO, PI_HI = float(round_down(math.pi)), float(round_up(math.pi))
 
 
+_RIGOROUS = [False]
+#: numpy function -> name of its arb counterpart (:data:`.balls._FUNCTIONS`)
+_ARB_NAMES = {np.exp: "exp", np.log: "log", np.sin: "sin", np.cos: "cos", np.tanh: "tanh",
+              np.sinh: "sinh", np.cosh: "cosh", np.arctan: "atan", np.arccos: "acos"}
+
+
+@contextmanager
+def rigorous_elementary():
+    """Evaluate every elementary function in arb (proven error bounds) inside the block."""
+    old = _RIGOROUS[0]
+    _RIGOROUS[0] = True
+    try:
+        yield
+    finally:
+        _RIGOROUS[0] = old
+
+
+def is_rigorous() -> bool:
+    """Whether the arb backend is active (inside :func:`rigorous_elementary`)."""
+    return _RIGOROUS[0]
+
+
+def point_enclosure(name: str, x, *, ulps: int = ELEMENTARY_ULPS):
+    """``(lo, hi)`` enclosing f(x) at the floats ``x`` for f named ``name`` (see :mod:`.balls`).
+
+    Default backend: numpy's value widened by ``ulps``; inside :func:`rigorous_elementary`: arb.
+    """
+    if _RIGOROUS[0]:
+        return ball_map(name, x)
+    fun = {"logistic": logistic, "logistic_slope": logistic_slope,
+           **{v: k for k, v in _ARB_NAMES.items()}}[name]
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        y = fun(x)
+    return widen(y, y, ulps=ulps)
+
+
 def _monotone(fun, lo, hi, *, increasing: bool = True):
+    if _RIGOROUS[0]:
+        return ball_range(_ARB_NAMES[fun], lo, hi,
+                          kind="increasing" if increasing else "decreasing")
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         a, b = fun(lo), fun(hi)
     return widen(a, b) if increasing else widen(b, a)
@@ -82,7 +136,10 @@ def logistic_slope(t):
 
 def interval_expit(lo, hi):
     """Logistic sigmoid σ(t) = 1/(1 + e^{−t}), increasing."""
-    a, b = widen(logistic(lo), logistic(hi), ulps=ELEMENTARY_ULPS + 2)
+    if _RIGOROUS[0]:
+        a, b = ball_range("logistic", lo, hi)
+    else:
+        a, b = widen(logistic(lo), logistic(hi), ulps=ELEMENTARY_ULPS + 2)
     return np.clip(a, 0.0, 1.0), np.clip(b, 0.0, 1.0)
 
 
@@ -118,9 +175,12 @@ def interval_log(lo, hi):
 
 
 def interval_cosh(lo, hi):
-    with np.errstate(over="ignore"):
-        a, b = np.cosh(lo), np.cosh(hi)
-    mlo, mhi = widen(np.minimum(a, b), np.maximum(a, b))
+    if _RIGOROUS[0]:
+        mlo, mhi = ball_range("cosh", lo, hi, kind="hull")
+    else:
+        with np.errstate(over="ignore"):
+            a, b = np.cosh(lo), np.cosh(hi)
+        mlo, mhi = widen(np.minimum(a, b), np.maximum(a, b))
     zero = (lo <= 0.0) & (hi >= 0.0)
     return np.where(zero, 1.0, np.maximum(mlo, 1.0)), mhi
 
@@ -163,8 +223,11 @@ def _periodic(fun, lo, hi, *, max_phase, min_phase):
     finite = np.isfinite(lo) & np.isfinite(hi)
     wide = ~finite | (hi - np.where(finite, lo, 0.0) >= 6.0)
     slo, shi = np.where(finite, lo, 0.0), np.where(finite, hi, 0.0)
-    a, b = fun(slo), fun(shi)
-    mlo, mhi = widen(np.minimum(a, b), np.maximum(a, b))
+    if _RIGOROUS[0]:
+        mlo, mhi = ball_range(_ARB_NAMES[fun], slo, shi, kind="hull")
+    else:
+        a, b = fun(slo), fun(shi)
+        mlo, mhi = widen(np.minimum(a, b), np.maximum(a, b))
     top = wide | _contains_point(slo, shi, max_phase)
     bottom = wide | _contains_point(slo, shi, min_phase)
     mhi = np.where(top, 1.0, np.minimum(mhi, 1.0))
@@ -177,13 +240,19 @@ def interval_pow_int(lo, hi, n: int):
     if n == 0:
         return np.ones_like(lo), np.ones_like(hi)
     m = abs(n)
-    with np.errstate(over="ignore", invalid="ignore"):
-        a, b = lo**m, hi**m
+    if _RIGOROUS[0]:
+        (alo, ahi), (blo, bhi) = ball_map("pow", lo, exponent=m), ball_map("pow", hi, exponent=m)
+    else:
+        with np.errstate(over="ignore", invalid="ignore"):
+            a, b = lo**m, hi**m
     if m % 2:
-        plo, phi = widen(a, b)
+        plo, phi = (alo, bhi) if _RIGOROUS[0] else widen(a, b)
     else:
         zero = (lo <= 0.0) & (hi >= 0.0)
-        plo, phi = widen(np.minimum(a, b), np.maximum(a, b))
+        if _RIGOROUS[0]:
+            plo, phi = np.minimum(alo, blo), np.maximum(ahi, bhi)
+        else:
+            plo, phi = widen(np.minimum(a, b), np.maximum(a, b))
         plo = np.where(zero, 0.0, np.maximum(plo, 0.0))
     if n > 0:
         return plo, phi
@@ -193,19 +262,21 @@ def interval_pow_int(lo, hi, n: int):
 def interval_pow_real(lo, hi, p: float, p_lo: float, p_hi: float):
     """x^p for a non-integer exponent p ∈ [p_lo, p_hi], defined for x ≥ 0 (x > 0 if p < 0)."""
     if p_lo > 0.0:
-        with np.errstate(invalid="ignore"):
-            c_lo, c_hi = np.maximum(lo, 0.0), np.maximum(hi, 0.0)
-            cand = [base**q for base in (c_lo, c_hi) for q in (p_lo, p_hi)]
-        a = np.minimum.reduce(cand)
-        b = np.maximum.reduce(cand)
-        a, b = widen(a, b)
+        c_lo, c_hi = np.maximum(lo, 0.0), np.maximum(hi, 0.0)
+        a, b = _real_powers((c_lo, c_hi), (p_lo, p_hi))
         a = np.maximum(a, 0.0)
         bad = lo < 0.0
         return np.where(bad, -np.inf, a), np.where(bad, np.inf, b)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        cand = [base**q for base in (lo, hi) for q in (p_lo, p_hi)]
-    a = np.minimum.reduce(cand)
-    b = np.maximum.reduce(cand)
-    a, b = widen(a, b)
+    a, b = _real_powers((lo, hi), (p_lo, p_hi))
     bad = lo <= 0.0
     return np.where(bad, -np.inf, np.maximum(a, 0.0)), np.where(bad, np.inf, b)
+
+
+def _real_powers(bases, exponents):
+    """Hull of base^q over the end bases and end exponents (x^q is monotone in x and in q)."""
+    if _RIGOROUS[0]:
+        balls = [ball_map("pow", base, exponent=q) for base in bases for q in exponents]
+        return np.minimum.reduce([b[0] for b in balls]), np.maximum.reduce([b[1] for b in balls])
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        cand = [base**q for base in bases for q in exponents]
+    return widen(np.minimum.reduce(cand), np.maximum.reduce(cand))

@@ -18,6 +18,12 @@
   as the *lower end* of its outward-rounded point enclosure, so rounding can only
   understate it: ``lower ≤`` the true sup always.
 
+The vectorised pass assumes numpy's elementary functions accurate to a few ulps; every
+certificate is then **re-checked** on its final boxes in ball arithmetic with proven error
+bounds (:mod:`.rigorous`, python-flint's arb): ``Enclosure.upper_rigorous`` /
+``lower_rigorous`` say whether the re-check confirmed each end, and :meth:`Enclosure.status`
+decides nothing on an end it did not confirm.
+
 For 1-D networks with ReLU, leaky ReLU or identity activation and a
 piecewise-linear or polynomial target the sup is computed exactly
 (:mod:`.pieces`); then ``lower == upper`` up to rounding the exact rational to
@@ -32,86 +38,24 @@ Lecture 「深層学習・人工知能の数理」 (今泉, 2024), 普遍近似�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from fractions import Fraction
-
 import numpy as np
 
-from ..activations import is_piecewise_linear
-from ..networks import DenseNetwork
-from ..validation import check_finite_array, check_integer, check_one_of, check_real
-from .bounds import (
-    CERTIFIABLE_ACTIVATIONS,
-    _network_gradient_interval,
-    _network_interval,
-    first_layer_product,
-    network_output_interval,
-)
-from .intervals import interval_add, interval_mul, interval_sum, round_down, round_up
-from .targets import ExpressionTarget, PiecewiseLinearTarget, as_target
+from constructions.certification.bounds import CERTIFIABLE_ACTIVATIONS, first_layer_product
+from constructions.certification.box_bounds import evaluate_boxes, point_error
+from constructions.certification.intervals import round_down
+from constructions.certification.pieces import exact_sup_error
+from constructions.certification.result import Enclosure
+from constructions.certification.rigorous.recheck import recheck_sup_error
+from constructions.certification.targets import ExpressionTarget, PiecewiseLinearTarget, as_target
+from constructions.networks.activations import is_piecewise_linear
+from constructions.networks.dense import DenseNetwork
+from constructions.validation import check_finite_array, check_integer, check_one_of, check_real
 
 __all__ = ["Enclosure", "certify_sup_error", "check_box", "sample_sup_error"]
 
 _METHODS = ("auto", "pieces", "branch-and-bound")
-#: float64 entries allowed in one batch of per-unit intervals (bounds memory use).
-_CHUNK_ENTRIES = 2**18
 #: boxes bisected per branch-and-bound round.
 _MAX_SPLIT = 8192
-#: the natural enclosure is also computed where the mean-value width exceeds this multiple of
-#: |error at the centre| (wide boxes); elsewhere it was never the tighter one in our measurements.
-_NATURAL_RATIO = 4.0
-
-
-@dataclass(frozen=True)
-class Enclosure:
-    """A certified enclosure lower ≤ sup_{x∈K} |f(x) − f_θ(x)| ≤ upper.
-
-    Attributes
-    ----------
-    lower, upper : float
-        ``upper`` is ``inf`` when not certified (e.g. for sampling).
-    witness : tuple of float
-        A point x with |f(x) − f_θ(x)| ≥ ``lower``.
-    n_boxes : int
-        Work done: boxes (or pieces, or sample points) evaluated.
-    method : str
-        ``"pieces"``, ``"branch-and-bound"`` or ``"sampling"``.
-    exhaustive : bool
-        Whether ``upper`` bounds the error on the whole box (False only for sampling).
-    converged : bool
-        Whether the requested ε, gap or tolerance was reached within the budget.
-    exact : Fraction or None
-        The exact sup when the method computes it (piece enumeration).
-    """
-
-    lower: float
-    upper: float
-    witness: tuple[float, ...]
-    n_boxes: int
-    method: str
-    exhaustive: bool = True
-    converged: bool = True
-    exact: Fraction | None = None
-
-    @property
-    def gap(self) -> float:
-        """upper − lower (rounded up)."""
-        return float(round_up(self.upper - self.lower))
-
-    def status(self, eps) -> str:
-        """``"proved"`` if upper ≤ ε, ``"refuted"`` if lower > ε, else ``"undecided"``.
-
-        Examples
-        --------
-        >>> Enclosure(0.1, 0.2, (0.5,), 1, "pieces").status(0.15)
-        'undecided'
-        """
-        eps = check_real("eps", eps, min_value=0.0, strict_min=True)
-        if self.exhaustive and self.upper <= eps:
-            return "proved"
-        if self.lower > eps:
-            return "refuted"
-        return "undecided"
 
 
 def check_box(box, input_dim: int) -> np.ndarray:
@@ -142,71 +86,17 @@ def _check_network(network) -> DenseNetwork:
     return network
 
 
-def _network_output(network, pre, lo=None, hi=None):
-    if not pre:                          # an affine map: no hidden layer
-        return _network_interval(network, lo, hi)
-    return network_output_interval(network, *pre[-1])
-
-
-def _point_error(network, target, x):
-    """Outward enclosure of (f − f_θ)(x) at points x (B, d)."""
-    nlo, nhi = _network_interval(network, x, x)
-    tlo, thi = target.enclose(x, x)
-    return interval_add(tlo, thi, -nhi, -nlo)
-
-
-def _box_bounds(network, target, lo, hi, first_product=None):
-    """Upper bounds of |f − f_θ| on boxes and sound lower bounds of it at their centres.
-
-    The mean-value form is computed first; the natural enclosure f(box) − f_θ(box) only
-    on boxes where the first-order term dominates (large boxes), since on small boxes it
-    is never the tighter one and costs a pass through the last layer.
-    """
-    *_, pre = _network_interval(network, lo, hi, return_preactivations=True, output=False)
-    c = 0.5 * lo + 0.5 * hi
-    clo, chi = _point_error(network, target, c)
-    grad = target.enclose_gradient(lo, hi)
-    if grad is None:
-        nlo, nhi = _network_output(network, pre, lo, hi)
-        tlo, thi = target.enclose(lo, hi)
-        elo, ehi = interval_add(tlo, thi, -nhi, -nlo)
-    else:
-        nglo, nghi = _network_gradient_interval(network, lo, hi, preactivations=pre,
-                                                first_product=first_product)
-        glo, ghi = interval_add(grad[0], grad[1], -nghi, -nglo)
-        plo, phi = interval_mul(glo, ghi, round_down(lo - c), round_up(hi - c))
-        slo, shi = interval_sum(plo, phi, axis=1)
-        elo, ehi = interval_add(clo, chi, slo, shi)
-        wide = np.flatnonzero(shi - slo > _NATURAL_RATIO * np.maximum(np.abs(clo), np.abs(chi)))
-        if wide.size:
-            nlo, nhi = _network_output(network, [(a[wide], b[wide]) for a, b in pre],
-                                       lo[wide], hi[wide])
-            tlo, thi = target.enclose(lo[wide], hi[wide])
-            nat_lo, nat_hi = interval_add(tlo, thi, -nhi, -nlo)
-            elo[wide] = np.maximum(elo[wide], nat_lo)
-            ehi[wide] = np.minimum(ehi[wide], nat_hi)
-    upper = np.maximum(np.maximum(-elo, ehi), 0.0)
-    lower = np.maximum(np.maximum(clo, -chi), 0.0)
-    return upper, lower, c
-
-
-def _evaluate(network, target, lo, hi, first_product=None):
-    per_box = max(1, (network.n_units + 1) * (lo.shape[1] + 1))
-    chunk = max(16, _CHUNK_ENTRIES // per_box)
-    parts = [_box_bounds(network, target, lo[i:i + chunk], hi[i:i + chunk], first_product)
-             for i in range(0, lo.shape[0], chunk)]
-    return tuple(np.concatenate([p[k] for p in parts]) for k in range(3))
-
-
 def branch_and_bound(network, target, box, *, eps=None, gap=None, rtol=1e-3,
                      budget=200_000) -> Enclosure:
     """Branch-and-bound enclosure (see :func:`certify_sup_error`; arguments already checked)."""
     lo, hi = box[None, :, 0].copy(), box[None, :, 1].copy()
     first = first_layer_product(network) if network.depth > 1 else None
-    ub, lb, centres = _evaluate(network, target, lo, hi, first)
+    ub, lb, centres, nat = evaluate_boxes(network, target, lo, hi, first)
     n_boxes = 1
     lower, witness = float(lb[0]), centres[0]
     retired = 0.0
+    # boxes dropped from the search (bound ≤ threshold) stay leaves of the final partition
+    gone_lo, gone_hi, gone_nat = [], [], []
     converged = False
     while True:
         k = int(np.argmax(lb))
@@ -222,7 +112,10 @@ def branch_and_bound(network, target, box, *, eps=None, gap=None, rtol=1e-3,
         keep = ub > thr
         if not np.all(keep):
             retired = max(retired, float(np.max(ub[~keep])))
-            lo, hi, ub = lo[keep], hi[keep], ub[keep]
+            gone_lo.append(lo[~keep])
+            gone_hi.append(hi[~keep])
+            gone_nat.append(nat[~keep])
+            lo, hi, ub, nat = lo[keep], hi[keep], ub[keep], nat[keep]
         upper = max(retired, float(np.max(ub))) if ub.size else retired
         if eps is not None and (lower > eps or upper <= eps):
             converged = True
@@ -255,14 +148,17 @@ def branch_and_bound(network, target, box, *, eps=None, gap=None, rtol=1e-3,
         right_lo[r, pax] = pmid
         clo = np.concatenate([plo, right_lo])
         chi = np.concatenate([left_hi, phi])
-        cub, lb, centres = _evaluate(network, target, clo, chi, first)
+        cub, lb, centres, cnat = evaluate_boxes(network, target, clo, chi, first)
         n_boxes += clo.shape[0]
         lo = np.concatenate([lo[rest], clo])
         hi = np.concatenate([hi[rest], chi])
         ub = np.concatenate([ub[rest], cub])
+        nat = np.concatenate([nat[rest], cnat])
+    leaves = (np.concatenate([*gone_lo, lo]), np.concatenate([*gone_hi, hi]),
+              np.concatenate([*gone_nat, nat]))
     return Enclosure(lower=lower, upper=upper, witness=tuple(map(float, witness)),
                      n_boxes=n_boxes, method="branch-and-bound", exhaustive=True,
-                     converged=converged)
+                     converged=converged, boxes=leaves)
 
 
 def _pieces_applicable(network, target) -> bool:
@@ -274,7 +170,7 @@ def _pieces_applicable(network, target) -> bool:
 
 
 def certify_sup_error(network, target, box, *, eps=None, gap=None, rtol=1e-3, budget=200_000,
-                      method="auto") -> Enclosure:
+                      method="auto", recheck=True) -> Enclosure:
     """Certified enclosure of sup_{x∈box} |f(x) − f_θ(x)|.
 
     Parameters
@@ -296,6 +192,9 @@ def certify_sup_error(network, target, box, *, eps=None, gap=None, rtol=1e-3, bu
     method : {"auto", "pieces", "branch-and-bound"}
         ``"auto"`` enumerates pieces exactly when possible (1-D piecewise-linear network,
         piecewise-linear or polynomial target, moderate size), else branch-and-bound.
+    recheck : bool
+        Re-check the result in ball arithmetic (:func:`.rigorous.recheck_sup_error`); without it
+        the enclosure is returned unconfirmed and :meth:`Enclosure.status` reads "undecided".
 
     Returns
     -------
@@ -320,13 +219,13 @@ def certify_sup_error(network, target, box, *, eps=None, gap=None, rtol=1e-3, bu
     Examples
     --------
     >>> import numpy as np, sympy as sp
-    >>> from constructions.networks import network_from_layers
+    >>> from constructions.networks.dense import network_from_layers
     >>> x = sp.Symbol("x")
     >>> net = network_from_layers([(np.array([[1.0]]), np.array([0.0])),
     ...                            (np.array([[1.0]]), np.array([0.0]))], activation="relu")
     >>> enc = certify_sup_error(net, x**2, [(0.0, 1.0)])   # sup |x^2 - x| = 1/4 at x = 1/2
-    >>> enc.lower, enc.upper, enc.witness, enc.method
-    (0.25, 0.25, (0.5,), 'pieces')
+    >>> enc.lower, enc.upper, enc.witness, enc.method, enc.rigorous
+    (0.25, 0.25, (0.5,), 'pieces', True)
     """
     network = _check_network(network)
     box = check_box(box, network.input_dim)
@@ -339,25 +238,26 @@ def certify_sup_error(network, target, box, *, eps=None, gap=None, rtol=1e-3, bu
     rtol = check_real("rtol", rtol, min_value=0.0, strict_min=True)
     budget = check_integer("budget", budget, min_value=1)
     check_one_of("method", method, _METHODS)
+    if not isinstance(recheck, bool):
+        raise ValueError(f"recheck={recheck!r}; allowed: True or False")
     if method != "branch-and-bound":
         if _pieces_applicable(network, target):
-            from .pieces import exact_sup_error
-
             result = exact_sup_error(network, target, box[0],
                                      max_work=None if method == "pieces" else 400_000)
             if result is not None:
-                return result
+                return recheck_sup_error(network, target, result, box) if recheck else result
         if method == "pieces":
             raise ValueError("method='pieces' needs a 1-D relu/leaky_relu/identity network and a "
                              "piecewise-linear or rational polynomial target")
-    return branch_and_bound(network, target, box, eps=eps, gap=gap, rtol=rtol, budget=budget)
+    result = branch_and_bound(network, target, box, eps=eps, gap=gap, rtol=rtol, budget=budget)
+    return recheck_sup_error(network, target, result, box) if recheck else result
 
 
 def sample_sup_error(network, target, box, *, n_points: int, rng: np.random.Generator) -> Enclosure:
     """Max |f − f_θ| over ``n_points`` uniform random points: a lower bound only (upper = ∞).
 
     The sampling baseline against which certification is compared; ``lower`` is sound
-    (outward-rounded point enclosures), ``exhaustive`` is False.
+    (outward-rounded point enclosures, re-checked in arb at the witness), ``exhaustive`` is False.
     """
     network = _check_network(network)
     box = check_box(box, network.input_dim)
@@ -366,8 +266,9 @@ def sample_sup_error(network, target, box, *, n_points: int, rng: np.random.Gene
     if not isinstance(rng, np.random.Generator):
         raise ValueError(f"rng={rng!r} must be a numpy.random.Generator")
     x = rng.uniform(box[:, 0], box[:, 1], size=(n, box.shape[0]))
-    elo, ehi = _point_error(network, target, x)
+    elo, ehi = point_error(network, target, x)
     val = np.maximum(np.maximum(elo, -ehi), 0.0)
     k = int(np.argmax(val))
-    return Enclosure(lower=float(val[k]), upper=float("inf"), witness=tuple(map(float, x[k])),
-                     n_boxes=n, method="sampling", exhaustive=False, converged=False)
+    result = Enclosure(lower=float(val[k]), upper=float("inf"), witness=tuple(map(float, x[k])),
+                       n_boxes=n, method="sampling", exhaustive=False, converged=False)
+    return recheck_sup_error(network, target, result, box)

@@ -22,8 +22,14 @@ from fractions import Fraction
 import numpy as np
 import sympy as sp
 
-from . import elementary as el
-from .intervals import interval_add, interval_div, interval_mul, round_down, round_up
+from constructions.certification import elementary as el
+from constructions.certification.intervals import (
+    interval_add,
+    interval_div,
+    interval_mul,
+    round_down,
+    round_up,
+)
 
 __all__ = ["compile_interval_expression", "enclose_number"]
 

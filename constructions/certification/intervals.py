@@ -10,7 +10,9 @@ take.  Every operation rounds outward, so the enclosure survives floating point:
   :data:`ELEMENTARY_ULPS` units in the last place plus the smallest subnormal
   (underflow).  This assumes numpy's/libm's float64 elementary functions are
   accurate to within a few ulps, which numpy documents for its SIMD kernels
-  (≤ 4 ulp) and glibc for its libm (≤ 1–2 ulp);
+  (≤ 4 ulp) and glibc for its libm (≤ 1–2 ulp).  The assumption serves the search
+  only: every certificate is re-checked with these functions in arb ball
+  arithmetic (:mod:`.rigorous`), and an unconfirmed one decides nothing;
 * dot products (``affine_interval``) carry Higham's a priori bound
   γ_n = n u / (1 − n u) on the rounding error of any summation order, with or
   without FMA, so BLAS may be used.

@@ -7,7 +7,7 @@ For a sympy expression f on a box K ⊂ R^d, :func:`certify_derivative_bound` re
   (|f(x) − f(y)| ≤ sup‖∇f‖₁ ‖x − y‖_∞ by the mean-value theorem on the segment, K convex);
   in d = 1 it is sup |f′|;
 * order 2: sup_{x∈K} Σ_{i,k} |∂_i∂_k f(x)| ≤ upper — so |uᵀ∇²f(x)u| ≤ upper·‖u‖_∞² (the
-  ``hessian_bound`` of :func:`constructions.piecewise_linear.interpolation_error_bound`).
+  ``hessian_bound`` of :func:`constructions.approximation.piecewise_linear.interpolation_error_bound`).
 
 Method: sympy differentiates symbolically; :func:`.expressions.compile_interval_expression`
 (the certifier's natural interval extension, outward rounded) encloses every partial
@@ -29,10 +29,10 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from ..validation import check_expression, check_integer
-from .enclosure import check_box
-from .expressions import compile_interval_expression
-from .intervals import round_up
+from constructions.certification.enclosure import check_box
+from constructions.certification.expressions import compile_interval_expression
+from constructions.certification.intervals import round_up
+from constructions.validation import check_expression, check_integer
 
 __all__ = ["DerivativeBound", "certify_derivative_bound"]
 

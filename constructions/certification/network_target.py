@@ -18,10 +18,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..networks import DenseNetwork
-from ..validation import check_one_of
-from .bounds import CERTIFIABLE_ACTIVATIONS, _network_gradient_interval, _network_interval
-from .targets import Target
+from constructions.certification.bounds import (
+    CERTIFIABLE_ACTIVATIONS,
+    _network_gradient_interval,
+    _network_interval,
+)
+from constructions.certification.targets import Target
+from constructions.networks.dense import DenseNetwork
+from constructions.validation import check_one_of
 
 __all__ = ["NetworkTarget"]
 
@@ -42,7 +46,7 @@ class NetworkTarget(Target):
 
     Examples
     --------
-    >>> from constructions.networks import network_from_layers
+    >>> from constructions.networks.dense import network_from_layers
     >>> net = network_from_layers([(np.array([[1.0]]), np.array([0.0])),
     ...                            (np.array([[2.0]]), np.array([0.0]))], activation="relu")
     >>> lo, hi = NetworkTarget(net).enclose(np.array([[0.0]]), np.array([[1.0]]))

@@ -36,10 +36,11 @@ from fractions import Fraction
 import numpy as np
 import sympy as sp
 
-from ..activations import LEAKY_RELU_SLOPE, is_piecewise_linear
-from ..networks import DenseNetwork
-from ..validation import check_integer, check_interval
-from .targets import ExpressionTarget, PiecewiseLinearTarget
+from constructions.certification.result import Enclosure
+from constructions.certification.targets import ExpressionTarget, PiecewiseLinearTarget
+from constructions.networks.activations import LEAKY_RELU_SLOPE, is_piecewise_linear
+from constructions.networks.dense import DenseNetwork
+from constructions.validation import check_integer, check_interval
 
 __all__ = ["LinearPieces", "exact_sup_error", "linear_pieces"]
 
@@ -51,7 +52,7 @@ class LinearPieces:
     Examples
     --------
     >>> import numpy as np
-    >>> from constructions.networks import network_from_layers
+    >>> from constructions.networks.dense import network_from_layers
     >>> net = network_from_layers([(np.array([[1.0], [1.0]]), np.array([0.0, -1.0])),
     ...                            (np.array([[1.0, -2.0]]), np.array([0.0]))], activation="relu")
     >>> p = linear_pieces(net, (-1.0, 2.0))
@@ -236,8 +237,6 @@ def exact_sup_error(network, target, interval, *, max_work: int | None = None):
         As :func:`linear_pieces`, or for a target that is neither piecewise linear nor a
         polynomial.
     """
-    from .enclosure import Enclosure
-
     _check_network(network)
     lo, hi = _check_interval(interval)
     max_work = _check_max_work(max_work)

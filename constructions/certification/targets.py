@@ -33,9 +33,9 @@ import numpy as np
 import sympy as sp
 from numpy.polynomial import chebyshev as cheb
 
-from . import elementary as el
-from .expressions import compile_interval_expression
-from .intervals import (
+from constructions.certification import elementary as el
+from constructions.certification.expressions import compile_interval_expression
+from constructions.certification.intervals import (
     UNIT_ROUNDOFF,
     interval_add,
     interval_div,
@@ -46,7 +46,7 @@ from .intervals import (
     round_up,
     widen,
 )
-from ..validation import check_finite_array, check_integer, check_interval, check_real
+from constructions.validation import check_finite_array, check_integer, check_interval, check_real
 
 __all__ = [
     "ChebyshevSeriesTarget",
@@ -256,11 +256,33 @@ class PiecewiseLinearTarget(Target):
         t, v = self.breakpoints, self.values
         j = np.clip(np.searchsorted(t, x, side="right") - 1, 0, t.shape[0] - 2)
         v0, v1 = v[j], v[j + 1]
+        if el.is_rigorous():
+            return self._value_at_by_intervals(x, j)
         f = np.interp(x, t, v)
         # np.interp evaluates v0 + s (x − t_j): a few roundings, each ≤ u(|v0| + |v1 − v0|)
         err = 16.0 * UNIT_ROUNDOFF * (np.abs(v0) + np.abs(v1)) + 1e-300
         lo = np.maximum(round_down(f - err), np.minimum(v0, v1))
         hi = np.minimum(round_up(f + err), np.maximum(v0, v1))
+        return lo, hi
+
+    def _value_at_by_intervals(self, x, j):
+        """v_j + (v_{j+1} − v_j)(x − t_j)/(t_{j+1} − t_j) in outward-rounded interval arithmetic.
+
+        Used by the rigorous re-check instead of the a-priori error bound on ``np.interp``'s
+        implementation: only IEEE 754 correctly rounded operations are relied on.
+        """
+        t, v = self.breakpoints, self.values
+        t0, t1, v0, v1 = t[j], t[j + 1], v[j], v[j + 1]
+        dv = interval_add(v1, v1, -v0, -v0)
+        dt = interval_add(t1, t1, -t0, -t0)
+        dx = interval_add(x, x, -t0, -t0)
+        slo, shi = interval_mul(*interval_div(*dv, *dt), *dx)
+        lo, hi = interval_add(v0, v0, slo, shi)
+        lo = np.maximum(lo, np.minimum(v0, v1))   # x ∈ [t_j, t_{j+1}]: between the two values
+        hi = np.minimum(hi, np.maximum(v0, v1))
+        left, right = x <= t[0], x >= t[-1]       # constant outside the breakpoints
+        lo = np.where(left, v[0], np.where(right, v[-1], lo))
+        hi = np.where(left, v[0], np.where(right, v[-1], hi))
         return lo, hi
 
     def enclose(self, lo, hi):
@@ -360,7 +382,10 @@ class ChebyshevSeriesTarget(Target):
         wlo, whi = widen(np.full_like(nlo, b - a), np.full_like(nlo, b - a), ulps=1)
         tlo, thi = interval_div(nlo, nhi, wlo, whi)
         tlo, thi = np.clip(tlo, -1.0, 1.0), np.clip(thi, -1.0, 1.0)
-        th_lo, th_hi = widen(np.arccos(thi), np.arccos(tlo))
+        if el.is_rigorous():   # arccos is decreasing
+            th_lo, th_hi = el.point_enclosure("acos", thi)[0], el.point_enclosure("acos", tlo)[1]
+        else:
+            th_lo, th_hi = widen(np.arccos(thi), np.arccos(tlo))
         return np.maximum(th_lo, 0.0), np.minimum(th_hi, el.PI_HI)
 
     def enclose(self, lo, hi):

@@ -1,0 +1,1 @@
+"""Shared network machinery: dense networks, activations, exact network algebra."""

@@ -1,0 +1,74 @@
+"""Tests for constructions.approximation.polynomial_activation (CLAIMS.md C03 negative control)."""
+
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from constructions.approximation.polynomial_activation import (
+    alternation_lower_bound,
+    best_polynomial_approximation,
+    square_network_from_polynomial,
+)
+from constructions.networks.dense import network_from_layers
+
+U = np.finfo(float).eps / 2
+
+
+
+@pytest.mark.parametrize("degree", [2, 3])
+def test_best_quadratic_error_for_abs_is_one_eighth(degree):
+    fit = best_polynomial_approximation(np.abs, degree=degree, lipschitz=1.0)
+    # the enclosure [lower, upper] is proven (de la Vallée Poussin / Lipschitz margin)
+    assert fit.error_lower <= 0.125 <= fit.error_upper
+    assert fit.error_upper - fit.error_lower <= 1e-5
+
+
+def test_best_quadratic_error_for_cube_is_one_quarter():
+    fit = best_polynomial_approximation(lambda x: x**3, degree=2, lipschitz=3.0)
+    assert fit.error_lower <= 0.25 <= fit.error_upper
+    assert fit.error_upper - fit.error_lower <= 1e-5
+    # best approximant is ¾x (x³ − ¾x = T₃/4); LP coefficients agree to the enclosure width
+    np.testing.assert_allclose(np.pad(fit.power_coefficients, (0, 3))[:3], [0, 0.75, 0],
+                               rtol=0, atol=1e-4)
+
+
+@settings(deadline=None, max_examples=30)
+@given(seed=st.integers(0, 2**32 - 1), width=st.integers(1, 20))
+def test_square_networks_of_any_width_are_quadratics(seed, width):
+    rng = np.random.default_rng(seed)
+    net = network_from_layers([(rng.standard_normal((width, 1)), rng.standard_normal(width)),
+                               (rng.standard_normal((1, width)), rng.standard_normal(1))],
+                              activation="square")
+    x = np.linspace(-1, 1, 50)
+    quad = np.polynomial.Polynomial.fit(x, net(x), 2)
+    scale = np.sum(np.abs(net.weights[1])) * (1 + np.max(np.abs(net.weights[0])) +
+                                               np.max(np.abs(net.biases[0]))) ** 2
+    np.testing.assert_allclose(quad(x), net(x), rtol=0, atol=1e3 * U * scale)  # lstsq ~ κ·u
+
+
+def test_square_network_realises_the_best_quadratic_for_abs():
+    fit = best_polynomial_approximation(np.abs, degree=2, lipschitz=1.0)
+    net = square_network_from_polynomial(fit.power_coefficients)
+    x = np.linspace(-1, 1, 10001)
+    assert np.max(np.abs(net(x) - np.abs(x))) <= fit.error_upper
+
+
+def test_alternation_lower_bound_counts_sign_changes():
+    assert alternation_lower_bound([1.0, 1.0, -1.0], degree=1) == 0.0
+    assert alternation_lower_bound([0.0, 0.0], degree=0) == 0.0
+    assert alternation_lower_bound([0.5, -0.25, 0.5], degree=1) == 0.25
+
+
+@pytest.mark.parametrize("kwargs,match", [
+    (dict(degree=-1), "degree"), (dict(n_nodes=2), "n_nodes"), (dict(lipschitz=-1.0), "lipschitz"),
+])
+def test_best_polynomial_bad_inputs_raise(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        best_polynomial_approximation(np.abs, **kwargs)
+
+
+def test_square_network_rejects_cubic():
+    with pytest.raises(ValueError, match="degree"):
+        square_network_from_polynomial([0.0, 0.0, 0.0, 1.0])

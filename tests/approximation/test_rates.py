@@ -1,0 +1,61 @@
+"""Tests for constructions.approximation.rates: geometric sweeps, log-log fits, bounded ratios (C00)."""
+
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from constructions.approximation.rates import bounded_ratio, fit_loglog_slope, geometric_sizes
+
+
+def test_geometric_sizes_are_increasing_unique_integers_with_both_ends():
+    s = geometric_sizes(3, 5000, num=12)
+    assert s[0] == 3 and s[-1] == 5000 and np.all(np.diff(s) > 0)
+
+
+@settings(deadline=None, max_examples=50)
+@given(slope=st.floats(-4, 4), c=st.floats(0.01, 100.0))
+def test_fit_recovers_an_exact_power_law(slope, c):
+    n = geometric_sizes(10, 10_000, num=8)
+    fit = fit_loglog_slope(n, c * n.astype(float) ** slope)
+    # log of a float power law is exact to ~|slope|·log(1e4)·eps; lstsq conditioning is O(1)
+    assert fit.slope == pytest.approx(slope, abs=1e-9, rel=0.0)
+    assert fit.ci_low - 1e-9 <= slope <= fit.ci_high + 1e-9
+
+
+def test_ci_covers_the_true_slope_at_the_stated_rate():
+    # noisy power law, independent Gaussian log-noise: the t-interval is exact
+    rng = np.random.default_rng(12345)
+    n = geometric_sizes(10, 1e5, num=10)
+    hits = sum(fit_loglog_slope(n, n ** -1.5 * np.exp(0.1 * rng.standard_normal(n.size)),
+                                confidence=0.9).contains(-1.5) for _ in range(1000))
+    # Binomial(1000, 0.9): sd = 9.5; ±6 sd gives a false-alarm rate below 1e-8
+    assert abs(hits - 900) <= 57
+
+
+def test_bounded_ratio_flags_n_log_n_but_not_a_constant_multiple():
+    n = geometric_sizes(10, 1e6, num=12).astype(float)
+    good = bounded_ratio(n, 3.0 / n + 1.0 / n**2, 1.0 / n)
+    assert not good.grows and 3.0 <= good.witness_constant <= 3.0 + 1.0 / n[good.ratios.size // 2]
+    bad = bounded_ratio(n, np.log(n) / n, 1.0 / n)
+    assert bad.grows and bad.argmax_size == n[-1]
+
+
+def test_bad_inputs_raise_value_error():
+    with pytest.raises(ValueError, match="at least 3"):
+        fit_loglog_slope([1, 2], [1.0, 2.0])
+    with pytest.raises(ValueError, match="> 0"):
+        fit_loglog_slope([1, 2, 3], [1.0, 0.0, 2.0])
+    with pytest.raises(ValueError, match="all equal"):
+        fit_loglog_slope([2, 2, 2], [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="confidence"):
+        fit_loglog_slope([1, 2, 3], [1.0, 2.0, 3.0], confidence=1.0)
+    with pytest.raises(ValueError, match="start"):
+        geometric_sizes(10, 1, num=3)
+    with pytest.raises(ValueError, match="increasing"):
+        bounded_ratio([1, 1], [1.0, 1.0], [1.0, 1.0])
+    with pytest.raises(ValueError, match="zero"):
+        bounded_ratio([1, 2], [1.0, 1.0], [1.0, 0.0])
+    with pytest.raises(ValueError, match="growth_factor"):
+        bounded_ratio([1, 2], [1.0, 1.0], [1.0, 1.0], growth_factor=0.5)

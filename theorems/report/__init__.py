@@ -1,0 +1,1 @@
+"""Reporters: the catalogue, the HTML/Markdown report and its figures."""
