@@ -6,7 +6,7 @@ Lecture sections 「滑らかな関数に対する近似レート」, 「深さ�
 * :mod:`.parameter_count` — the parameter count W ≤ L·N(N+1) that the lecture uses to
   translate width–depth rates into rates in W, and when it holds (C12);
 * :mod:`.yarotsky_sawtooth` — Yarotsky's sawtooth networks for x² and for the product xy
-  (C08, C09);
+  (C08, C09), with their proofs for every m in :mod:`.yarotsky_proofs`;
 * :mod:`.linear_methods` — Chebyshev interpolation at W^{−β} and the Gibbs overshoot of
   Fourier partial sums (C14);
 * :mod:`.smooth_functions` — piecewise-linear interpolant networks in d = 1, 2 and Yarotsky's
@@ -27,10 +27,12 @@ Overview of the proofs and checks:
   whose signs are settled by writing d on either side of the threshold (sympy, for all
   integers).
 * ``yarotsky_square``: f_m = x − Σ g_s/4^s is the interpolant of x² at k/2^m; on a piece of
-  length h the interpolant of x² is off by exactly h²/4 at the midpoint, hence 2^{−2m−2},
-  checked for all x by exact rational piece enumeration of the network as built.
+  length h the interpolant of x² is off by exactly h²/4 at the midpoint, hence 2^{−2m−2};
+  proved for all m ≥ 1 by induction on the layers (:mod:`.yarotsky_proofs`), searched for all x
+  by exact rational piece enumeration of the network as built.
 * ``yarotsky_multiplication``: xy = ((x+y)² − x² − y²)/2 with each square replaced by
-  f_m ≥ t² within δ: −4M²δ ≤ ×̃ − xy ≤ 2M²δ; exact evaluation at rational points.
+  f_m ≥ t² within δ: −4M²δ ≤ ×̃ − xy ≤ 2M²δ; proved for all m ≥ 1, M > 0 by polarisation
+  (:mod:`.yarotsky_proofs`), searched by exact evaluation at rational points.
 * ``yarotsky_smooth_rate`` and ``linear_methods_rate``: a bound with an explicit constant where
   one is known (‖f″‖/(8K²), the Kuhn-interpolant bound in d = 2, the Gibbs overshoot),
   otherwise the slope of a log–log fit on a geometric sweep, compared with the exponent by one
@@ -60,6 +62,7 @@ Stability, §3.1).
 # isort: off
 from . import parameter_count  # noqa: F401
 from . import yarotsky_sawtooth  # noqa: F401
+from . import yarotsky_proofs  # noqa: F401
 from . import linear_methods  # noqa: F401
 from . import smooth_functions  # noqa: F401
 from . import singularities  # noqa: F401

@@ -88,7 +88,7 @@ def param_count(d, N, H, evidence):
                    name="[W ≤ L·N(N+1)], L hidden layers", rhs_name="[d ≤ N−2]", at=at)
 
 
-@param_count.proof
+@param_count.proof(scope="all integers d, N, H ≥ 1 (scalar output)")
 def param_count_for_all_integers(evidence):
     W = dense_count_formula(_d, _N, _H)
     affine = W - (_H + 1) * _N * (_N + 1)

@@ -58,6 +58,15 @@ def lu_width_depth_rate(evidence):
                       name="lim L̃/(L log₂ L̃)", assumptions="C₂, d, L > 0")
 
 
+@lu_width_depth_rate.proof(scope="all C₁, C₂, d > 0 (limits N, L → ∞)")
+def lu_width_depth_rate_limits(evidence):
+    # the run-once property computes the same two limits; the proof states for which constants they hold
+    evidence.symbolic(sympy.limit(_LU_WIDTH / (_Nn * sympy.log(_LU_WIDTH, 2)), _Nn, sympy.oo), _C1,
+                      name="lim_{N→∞} Ñ/(N log₂ Ñ)", assumptions="C₁ > 0")
+    evidence.symbolic(sympy.limit(_LU_DEPTH / (_Ll * sympy.log(_LU_DEPTH, 2)), _Ll, sympy.oo), _C2,
+                      name="lim_{L→∞} L̃/(L log₂ L̃)", assumptions="C₂, d > 0")
+
+
 @lu_width_depth_rate.control("log factor dropped: the theorem's width taken to be O(N) (the lecture's reading)")
 def lu_width_depth_rate_width_linear_in_n(evidence):
     evidence.exact(sympy.limit(_LU_WIDTH / _Nn, _Nn, sympy.oo), sympy.oo, "<", name="lim Ñ/N",
@@ -91,6 +100,15 @@ def devore_optimality(evidence):
     ratio = _Nn ** (-2 * _beta_s / _d_s) * (_W / _Nn ** 2) ** (-2 * _beta_s / _d_s) / _W ** (-_beta_s / _d_s)
     evidence.symbolic(sympy.limit(ratio, _W, sympy.oo), 0, name="lim_{W→∞} rate/W^{−β/d} (N fixed)",
                       assumptions="β, d, N > 0")
+
+
+@devore_optimality.proof(scope="all β, d, N > 0 (limit W → ∞, N fixed)")
+def devore_optimality_ratio(evidence):
+    ratio = _Nn ** (-2 * _beta_s / _d_s) * (_W / _Nn ** 2) ** (-2 * _beta_s / _d_s) / _W ** (-_beta_s / _d_s)
+    evidence.symbolic(ratio, (_Nn ** 2 / _W) ** (_beta_s / _d_s), name="rate/W^{−β/d} = (N²/W)^{β/d}",
+                      assumptions="β, d, N, W > 0")
+    evidence.symbolic(sympy.limit((_Nn ** 2 / _W) ** (_beta_s / _d_s), _W, sympy.oo), 0,
+                      name="lim_{W→∞} (N²/W)^{β/d}", assumptions="β/d > 0")
 
 
 @devore_optimality.control("depth fixed instead of width: L fixed, N ≍ √(W/L) also claimed to be o(W^{−β/d})")

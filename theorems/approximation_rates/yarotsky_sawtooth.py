@@ -3,10 +3,12 @@
 Lecture section 「滑らかな関数に対する近似レート」.
 
 * ``yarotsky_square``: f_m = x − Σ g_s/4^s is the interpolant of x² at k/2^m; on a piece of
-  length h the interpolant of x² is off by exactly h²/4 at the midpoint, hence 2^{−2m−2},
-  checked for all x by exact rational piece enumeration of the network as built.
+  length h the interpolant of x² is off by exactly h²/4 at the midpoint, hence 2^{−2m−2};
+  proved for all m ≥ 1 by induction on the layers (:mod:`.yarotsky_proofs`), searched for all x
+  by exact rational piece enumeration of the network as built.
 * ``yarotsky_multiplication``: xy = ((x+y)² − x² − y²)/2 with each square replaced by
-  f_m ≥ t² within δ: −4M²δ ≤ ×̃ − xy ≤ 2M²δ; exact evaluation at rational points.
+  f_m ≥ t² within δ: −4M²δ ≤ ×̃ − xy ≤ 2M²δ; proved for all m, M (:mod:`.yarotsky_proofs`),
+  searched by exact evaluation at rational points.
 
 Citation keys: Yarotsky 2017 (Neural Networks 94), Prop. 2 and Prop. 3.
 """
@@ -60,10 +62,13 @@ def yarotsky_square(m, evidence):
     Statement: for every m ≥ 1 the network ``yarotsky_square_network(m)`` satisfies
     sup_{x∈[0,1]} |x² − f_m(x)| = 2^{−2m−2}, f_m(x) ≥ x² for all x, the sup is attained exactly at the 2^m
     midpoints (2k − 1)/2^{m+1}, and the network has 3m ReLU units and 12m − 2 parameters.
-    Checked as: exact rational piece enumeration of the network as built (``exact_pieces``: every kink of
-    every layer), so for each m the statement is checked for *all* x ∈ [0, 1], not on a grid; counts as
-    integers.  No proof for general m is recorded, so the verdict is "no counterexample" over the m explored.
-    Domain: m ∈ {1, …, 10} (2 to 1024 pieces).
+    Checked as: proof (:mod:`.yarotsky_proofs`, sympy) by induction on the layer index, for all m ≥ 1 — the
+    layer map H(u) = 2σ(u) − 4σ(u − ½) turns each tooth of g_s into two teeth of g_{s+1} (four quarter pieces);
+    f_{s−1} − f_s = g_s/4^s equals I_{s−1} − I_s for the interpolants I_s of x² on the grid 2^{−s}; on a cell
+    of width h, I_m − x² = (x − a)(b − x) = h²/4 − h²(v − ½)²; counts 3m and 12m − 2.  Search: exact rational
+    piece enumeration of the network as built (``exact_pieces``: every kink of every layer), so for each m the
+    statement is checked for *all* x ∈ [0, 1], not on a grid; counts as integers.
+    Domain: the proof all m ≥ 1; the search m ∈ {1, …, 10} (2 to 1024 pieces).
     Deviation from the lecture: the slide with this construction is lost; the statement follows Yarotsky's
     Prop. 2 with the constant made exact.  Yarotsky's network uses skip connections; this one is dense.
     """
@@ -156,10 +161,13 @@ def yarotsky_multiplication(m, M, xs, ys, evidence):
     """×̃ is a network with error ≤ M²2^{−2m}, and it is exactly zero on the axes.
 
     Statement: for M > 0, m ≥ 1 and |x|, |y| ≤ M: |×̃(x, y) − xy| ≤ M²·2^{−2m}; ×̃(0, y) = ×̃(x, 0) = 0.
-    Checked as: exact rational evaluation (``evaluate_exact``) of the dense network as built, at
+    Checked as: proof (:mod:`.yarotsky_proofs`, sympy, symbolic m and M) — the square's proved error
+    0 ≤ f_m − t² ≤ 2^{−2m−2} on [0, 1]; with S = 2M every argument lies in [0, 1]; polarisation; ×̃ − xy is
+    linear in the three square errors, checked at the 8 vertices of [0, δ]³; f_m(0) = 0 on the axes.
+    Search: exact rational evaluation (``evaluate_exact``) of the dense network as built, at
     Hypothesis-drawn rational points (x, y) = M·(p/q, p′/q′), q, q′ ≤ 2^12, steered towards the bound by
     ``target``; the zeros exactly at the same x and y.  (In float64 ×̃(0, y) is not 0: up to 4e-16 for M = 3.)
-    Domain: m ∈ {1, …, 6}, up to 4 points per example, M ∈ {1/8, 1/4, …, 16} (powers of 2, so the float weights 1/(2M), 2M² are the
+    Domain: the proof all m ≥ 1, M > 0, (x, y) ∈ [−M, M]²; the search m ∈ {1, …, 6}, up to 4 points per example, M ∈ {1/8, 1/4, …, 16} (powers of 2, so the float weights 1/(2M), 2M² are the
     construction's rationals exactly; for other M the construction is M²·×̃₁(x/M, y/M) up to weight rounding).
     Deviation from the lecture: none (lecture slide lost); Yarotsky states ε, here the explicit M²2^{−2m}.
     """

@@ -8,6 +8,7 @@ The claims, in the order of the part's former single module:
   scale of its variance term checked (C29);
 * :mod:`.tsigler_bartlett` — Tsigler–Bartlett's exact conditional decomposition B + σ²V and
   their isotropic heuristic against its exact Gaussian means (C31);
+* :mod:`.ridge_proofs` — C31's exact decomposition proved for every size (sympy, symbolic dimensions);
 * :mod:`.cosine_picture` — the lecture's picture with cosine features: interpolation, the
   weighted/unweighted contrast and the low/high-frequency split (C31).
 
@@ -38,6 +39,7 @@ from . import (  # noqa: F401  (registers the claims)
     effective_ranks,
     risk_bound,
     tsigler_bartlett,
+    ridge_proofs,
     cosine_picture,
 )
 # isort: on

@@ -85,7 +85,9 @@ def bllt_effective_ranks(lam, evidence):
 
     Statement: for λ₁ ≥ … ≥ λ_p > 0 and 0 ≤ k < p, 1 ≤ r_k ≤ R_k ≤ r_k²; for λ ≡ c,
     r_k = R_k = p − k; and ``constructions.linear_models.effective_ranks`` (floats) agrees with the exact values.
-    Checked as: search over rational spectra, each inequality compared exactly in ``fractions``;
+    Checked as: proof (``bllt_effective_ranks_by_tail_sums``, sympy) for all p and 0 ≤ k < p: the
+    tail bounds λ_{k+1}² ≤ S₂ ≤ λ_{k+1}S₁, S₁ ≥ λ_{k+1} give the chain, and the isotropic tail sums are
+    closed forms in p and k; search over rational spectra, each inequality compared exactly in ``fractions``;
     the isotropic identity exactly for p = 1..12, both in rationals and on the construction's
     floats (which are exact there: integer sums); the construction's r_k, R_k against the exact
     ones with rtol 2(3p + 5)·eps (summation of ≤ p positive terms).
@@ -318,3 +320,42 @@ def bllt_benign_examples_through_a_truncation(gamma, evidence):
                    name="r₀(Σ)/n at 10¹⁰ (untruncated, certified)", rhs_name="½·truncated r₀/n at 10²",
                    at={"gamma": gamma, "truncation at n = 10²": truncations[0].p, "ln K (terms needed)": float(log_K),
                        "truncation's r₀/n at n = 10¹⁰": ratios[-1]["r0_over_n"].hi})
+
+
+def _effective_rank_steps(evidence, *, isotropic_rank) -> None:
+    """Lemma 5 for a tail with top λ = λ_{k+1}, S₁ = Σ_{i>k}λ_i, S₂ = Σ_{i>k}λ_i² (λ_i ∈ (0, λ]), and
+    the isotropic ranks as closed sums in p and k; ``isotropic_rank`` is the claimed r_k = R_k."""
+    import sympy
+
+    lam, li, S2 = sympy.symbols("lambda lambda_i S_2", positive=True)
+    a, b, c, gap = sympy.symbols("a b c delta", nonnegative=True)
+    names = "λ = λ_{k+1} > 0, tail terms λ_i ∈ (0, λ], all p ≥ 1, 0 ≤ k < p"
+    # per tail term: λ_i² ≤ λλ_i (λ = λ_i + δ, δ ≥ 0); summed: S₂ ≤ λS₁, and S₁ ≥ λ, S₂ ≥ λ² (first terms)
+    evidence.symbolic(li**2, (li + gap) * li, "<=", name="λ_i² ≤ λ_{k+1}λ_i (λ_{k+1} = λ_i + δ, δ ≥ 0)",
+                      assumptions=names)
+    S1 = lam + a                                           # S₁ = λ_{k+1} + (the rest, ≥ 0)
+    evidence.symbolic(S1 / lam, 1, ">=", name="r_k = S₁/λ_{k+1} ≥ 1", assumptions=names)
+    S1_c = (S2 + c) / lam                                  # S₂ ≤ λS₁: λS₁ = S₂ + c, c ≥ 0
+    evidence.symbolic(S1_c**2 / S2, S1_c / lam, ">=", name="R_k = S₁²/S₂ ≥ r_k (S₂ ≤ λ_{k+1}S₁)",
+                      assumptions=names)
+    S2_b = lam**2 + b                                      # S₂ = λ_{k+1}² + (the rest, ≥ 0)
+    evidence.symbolic((S1 / lam) ** 2, S1**2 / S2_b, ">=", name="R_k ≤ r_k² (S₂ ≥ λ_{k+1}²)", assumptions=names)
+    p, k = sympy.symbols("p k", integer=True, nonnegative=True)
+    i = sympy.Symbol("i", integer=True, positive=True)
+    cc = sympy.Symbol("c", positive=True)
+    tail1 = sympy.Sum(cc, (i, k + 1, p)).doit()
+    tail2 = sympy.Sum(cc**2, (i, k + 1, p)).doit()
+    evidence.symbolic(tail1 / cc, isotropic_rank(p, k), name="isotropic r_k = Σ_{i>k}c/c", assumptions="λ_i ≡ c > 0")
+    evidence.symbolic(tail1**2 / tail2, isotropic_rank(p, k), name="isotropic R_k = (Σ_{i>k}c)²/Σ_{i>k}c²",
+                      assumptions="λ_i ≡ c > 0, k < p")
+
+
+@bllt_effective_ranks.proof(scope="all p ≥ 1, 0 ≤ k < p, every spectrum λ₁ ≥ … ≥ λ_p > 0 (isotropic λ ≡ c > 0 included)")
+def bllt_effective_ranks_by_tail_sums(evidence):
+    """Each tail term is in (0, λ_{k+1}]: λ_{k+1}² ≤ S₂ ≤ λ_{k+1}S₁ and S₁ ≥ λ_{k+1}; divide."""
+    _effective_rank_steps(evidence, isotropic_rank=lambda p, k: p - k)
+
+
+@bllt_effective_ranks.control("proof with the isotropic ranks claimed to be p − k + 1")
+def bllt_effective_ranks_proof_with_isotropic_rank_off_by_one(evidence):
+    _effective_rank_steps(evidence, isotropic_rank=lambda p, k: p - k + 1)

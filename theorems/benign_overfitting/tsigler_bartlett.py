@@ -110,7 +110,9 @@ def tsigler_bartlett_ridge(instance, evidence):
 
     Statement: for every X (n × p), θ*, diagonal Σ ≻ 0, λ ≥ 0 with A = λI + XXᵀ invertible and noise
     with mean 0 and covariance σ²I, E_ε‖θ̂ − θ*‖²_Σ = B + σ²V with Tsigler–Bartlett's B and V.
-    Checked as: exact rational arithmetic (``fractions``): the expectation over Rademacher noise ε ∈ {±s}ⁿ
+    Checked as: proof for all n, p (``ridge_proofs``, sympy with MatrixSymbols of symbolic size, from
+    the noise's two moments: the squared error is an affine function of (ε, εεᵀ)); exact rational
+    arithmetic (``fractions``): the expectation over Rademacher noise ε ∈ {±s}ⁿ
     (σ² = s²) computed by enumerating all 2ⁿ noise vectors, against B + s²V from the closed forms;
     then ``constructions.linear_models.bias_variance.conditional_bias_variance`` (floats, Cholesky/QR) against the
     exact B and s²V with absolute tolerance 64·n·κ(A)·eps·‖Σ‖(‖θ*‖² + s²n/λ_min(A)).

@@ -39,6 +39,7 @@ Submodules, in the order of the claims:
   DKW bounds and their vacuity, and the measured gap of an over-parameterised network
   (C18, 複雑性誤差);
 * :mod:`.sgd` — SGD on a strongly convex quadratic (C33, パラメータの学習アルゴリズム);
+* :mod:`.sgd_proofs` — the proof of the constant-step bound for every t and every dimension;
 * :mod:`._common` — the test level, the no-shrink phases and the mean/stderr helper they share.
 
 References: Bartlett, Harvey, Liaw, Mehrabian 2019 (JMLR 20:63, Thm 7);
@@ -49,5 +50,5 @@ Zhang, Bengio, Hardt, Recht, Vinyals 2017 (ICLR); Bottou, Curtis, Nocedal 2018
 
 # The import order is the order of the records (lecture order), so isort must not sort it.
 # isort: off
-from . import error_decomposition, landau_o, training_risk, vc_bounds, sgd  # noqa: F401
+from . import error_decomposition, landau_o, training_risk, vc_bounds, sgd, sgd_proofs  # noqa: F401
 # isort: on

@@ -48,7 +48,8 @@ def error_decomposition(problem, data, evidence):
                    rhs_name="R(θ̂)", at={"sample": sample, "theta_hat": theta_hat})
 
 
-@error_decomposition.proof
+@error_decomposition.proof(scope="every θ̂, every class Θ, every sample D_n and every loss with R(θ̂), "
+                                 "R_n(θ̂), inf_Θ R_n finite")
 def error_decomposition_telescopes(evidence):
     risk, emp, inf_emp = sympy.symbols("R_hat Rn_hat inf_Rn", real=True)
     evidence.symbolic(inf_emp + (risk - emp) + (emp - inf_emp), risk, name="telescoping sum")

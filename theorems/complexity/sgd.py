@@ -103,9 +103,11 @@ def sgd_constant_step(problem, q, t, evidence):
     t ≥ 0 and 0 < η < 2/L, ρ = max(|1 − ημ|, |1 − ηL|); for η ≤ 1/L the right side is the textbook
     (1 − ημ)^{2t}‖e_0‖² + ησ²/(μ(2 − ημ)).  Proof: per eigen-coordinate the second-moment recursion is
     v_{t+1} = (1 − ηλ)²v_t + η²s exactly, and η²/(1 − (1 − ηλ)²) = η/(λ(2 − ηλ)).
-    Checked as: E‖e_t‖² = tr M_t from the exact rational matrix recursion M_{t+1} = (I − ηA)M_t(I − ηA)
+    Checked as: proved for every t ≥ 0 and every d (sympy, :mod:`.sgd_proofs`: the eigen-coordinate
+    recursion solved by induction, concavity of λ(2 − ηλ), convexity of (1 − ηλ)², monotone powers);
+    the search: E‖e_t‖² = tr M_t from the exact rational matrix recursion M_{t+1} = (I − ηA)M_t(I − ηA)
     + η²Σ (no eigenvalues computed), against the bound, both as Fractions, at every s ≤ t.
-    Domain: d ∈ {1, 2, 3}; A = QΛQᵀ, Q a rational Cayley rotation, Λ ∋ μ, L (tight), μ ∈ {1/8, …, 1},
+    Domain: the proof: all t ≥ 0, every d, 0 < μ ≤ L, 0 < η < 2/L, every Σ and θ_0; the search: d ∈ {1, 2, 3}; A = QΛQᵀ, Q a rational Cayley rotation, Λ ∋ μ, L (tight), μ ∈ {1/8, …, 1},
     L − μ ∈ {0, 1/4, …, 6}; Σ = GGᵀ + I/4, G with entries in {−1, −1/2, …, 1}; e_0 ∈ {−3, …, 3}^d;
     η = (q/32)·(2/L), q ∈ {1, …, 31} (η = 1/L at q = 16); t ≤ 24.
     Deviation from the lecture: the slide says only "gradient plus perturbation searches for the
@@ -166,10 +168,15 @@ def sgd_mean_square_recursion(problem, q, seed, evidence):
 
     Statement: for Gaussian gradient noise ξ_t ~ N(0, Σ) and constant η, E‖θ_t − θ*‖² = tr M_t with
     M_{t+1} = (I − ηA)M_t(I − ηA) + η²Σ.
-    Checked as: the exact rational value (``sgd_expected_squared_error_exact``) against the mean of 2000
+    Checked as: the recursion proved by induction on t for every t ≥ 0 and every shape (sympy, non-
+    commuting symbols: the SGD step expanded, expectation by linearity with E ξ_t = 0 and ξ_t independent
+    of θ_t); the exact rational value (``sgd_expected_squared_error_exact``) against the mean of 2000
     simulated runs at t = 5 and t = 20, z-tests at α = 1e-6 each; and the float eigen-coordinate
-    recursion (``sgd_expected_squared_error``) against the exact value at t = 20.
-    Domain: problems as in ``sgd_constant_step``, η = (q/16)/L ≤ 1/L, seeds for the noise.
+    recursion (``sgd_expected_squared_error``) against the exact value at t = 20.  The verdict stays
+    ``consistent``: the Monte Carlo half is statistical.
+    Domain: the proof: all t ≥ 0, every d, every symmetric A, every noise of mean 0 and covariance Σ
+    independent of θ_t (the strong convexity is not used); the search: problems as in
+    ``sgd_constant_step``, η = (q/16)/L ≤ 1/L, seeds for the noise.
     Deviation from the lecture: none (the slide gives no formula); the closed form is what makes the
     bound of ``sgd_constant_step`` checkable exactly.
     """
@@ -195,6 +202,52 @@ def sgd_mean_square_recursion(problem, q, seed, evidence):
     rtol = 16 * (4 * steps * len(e0) + 4 * steps + 4) * EPS
     evidence.close(floats[steps], float(exact[steps]), rtol=rtol, atol=rtol * float(_sq(e0) + _trace(sigma)),
                    name="eigen-coordinate recursion (float)", why="eigh + 20 steps, see comment", at=at)
+
+
+# The proof, for every t and every shape: e_t = θ_t − θ*, e_{t+1} = e_t − η(A e_t + ξ_t), with non-commuting
+# symbols for the matrices and vectors (a transpose is its own symbol: eᵀ, ξᵀ; A = Aᵀ is symmetric).
+_e, _et, _xi, _xit, _A, _M, _S = sympy.symbols("e e^T xi xi^T A M_t Sigma", commutative=False)
+_step = sympy.Symbol("eta", real=True)
+#: Second moments of the random factors: E e_t e_tᵀ = M_t (the induction hypothesis), E ξ_tξ_tᵀ = Σ, and
+#: E e_tξ_tᵀ = E e_t (E ξ_t)ᵀ = 0 (ξ_t independent of θ_t, mean 0).
+_MOMENTS = {_e * _et: _M, _xi * _xit: _S, _e * _xit: 0, _xi * _et: 0}
+
+
+def _expectation(outer_product):
+    """E of a sum of products (·)e(·)ᵀ, (·)ξ(·)ᵀ: expand, then each pair by its second moment (linearity)."""
+    return sympy.expand(outer_product).subs(_MOMENTS)
+
+
+def _check_mean_square_step(evidence, claimed_next, *, at=None, name):
+    """E e_{t+1}e_{t+1}ᵀ against ``claimed_next`` for the SGD step; at an instance ``at`` if given."""
+    e_next = _e - _step * (_A * _e + _xi)
+    e_next_t = _et - _step * (_et * _A + _xit)  # (A e)ᵀ = eᵀAᵀ = eᵀA
+    lhs, rhs = _expectation(e_next * e_next_t), claimed_next
+    if at is not None:
+        lhs, rhs = lhs.subs(at), rhs.subs(at)
+    evidence.symbolic(lhs, rhs, name=name, assumptions="non-commuting symbols: every d; A symmetric; "
+                      "ξ_t independent of θ_t with E ξ_t = 0, E ξ_tξ_tᵀ = Σ")
+
+
+@sgd_mean_square_recursion.proof(scope="all t ≥ 0, every d, every symmetric A, every noise ξ_t with mean 0 "
+                                       "and covariance Σ independent of θ_t (the exact recursion)")
+def sgd_mean_square_recursion_by_induction(evidence):
+    # Base case: θ_0 is deterministic, so M_0 = E e_0e_0ᵀ = e_0e_0ᵀ and E‖e_0‖² = tr M_0.
+    e0, e0t = sympy.symbols("e_0 e_0^T", commutative=False)
+    evidence.symbolic(_expectation(e0 * e0t), e0 * e0t, name="base case t = 0: M_0 = e_0e_0ᵀ")
+    # Inductive step: if E e_te_tᵀ = M_t, then E e_{t+1}e_{t+1}ᵀ = (I − ηA)M_t(I − ηA) + η²Σ;
+    # E‖e_t‖² = tr M_t follows for every t by linearity of the trace.
+    _check_mean_square_step(evidence, (1 - _step * _A) * _M * (1 - _step * _A) + _step**2 * _S,
+                            name="inductive step: M_{t+1} = (I − ηA)M_t(I − ηA) + η²Σ")
+
+
+@sgd_mean_square_recursion.control("the proof's inductive step with the noise term ηΣ in place of η²Σ")
+def sgd_mean_square_recursion_proof_with_eta_sigma(evidence):
+    # The same step: the difference (η − η²)Σ has free symbols, so the false "for every A, M_t, Σ, η" is
+    # refuted at one instance of the expanded step, d = 1: A = 1, M_t = 0, Σ = 1, η = 1/2 (1/4 ≠ 1/2).
+    _check_mean_square_step(evidence, (1 - _step * _A) * _M * (1 - _step * _A) + _step * _S,
+                            at={_A: 1, _M: 0, _S: 1, _step: sympy.Rational(1, 2)},
+                            name="inductive step at d = 1, A = 1, M_t = 0, Σ = 1, η = 1/2")
 
 
 @sgd_mean_square_recursion.control(

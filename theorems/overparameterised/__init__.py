@@ -5,6 +5,7 @@ The claims, in the order of the part's former single module:
 
 * :mod:`.bias_variance` — the bias–variance decomposition of the min-norm interpolator (C20);
   the OLS variance as a spectral sum of the whitened design, and its inverse-Wishart mean (C21);
+* :mod:`.bias_variance_proofs` — proofs of C20 and C21 for every size (sympy, symbolic dimensions);
 * :mod:`.hmrt_isotropic` — the exact finite-n Gaussian risk, its HMRT limits and the optimal
   over-parameterisation ratio (C23);
 * :mod:`.marchenko_pastur` — the Marchenko–Pastur law's moments and Gaussian spectra (C22);
@@ -42,6 +43,7 @@ Guionnet & Zeitouni 2000 (Electron. Comm. Probab. 5, Cor. 1.8).
 # isort: off
 from . import (  # noqa: F401  (registers the claims)
     bias_variance,
+    bias_variance_proofs,
     hmrt_isotropic,
     marchenko_pastur,
     excess_risk,

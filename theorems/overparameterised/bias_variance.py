@@ -98,7 +98,9 @@ def bias_variance_minnorm(n, p, spread, sigma2, seed, evidence):
 
     Statement: for fixed X (n × p), ε with mean 0 and covariance σ²I, β̂ = X⁺(Xβ* + ε):
     E_ε‖β̂ − β*‖²_Σ = B + V with B = ‖(I − X⁺X)β*‖²_Σ and V = σ² tr(X⁺X⁺ᵀΣ); B = 0 if rank X = p.
-    Checked as: floating identity between (i) the left side computed exactly as the average over the
+    Checked as: proof for all n, p (``bias_variance_proofs``, sympy with MatrixSymbols of symbolic
+    size, from E ε = 0, E εεᵀ = σ²I, the Penrose symmetry (X⁺X)ᵀ = X⁺X and the normal equations);
+    floating identity between (i) the left side computed exactly as the average over the
     2n-point noise law ±σ√n·e_i (mean 0, covariance σ²I: the expectation of a quadratic in ε depends
     only on these two moments) with β̂ from ``min_norm_interpolator`` on all 2n right-hand sides, (ii)
     B + V from ``conditional_bias_variance`` and (iii) B + V from ``numpy.linalg.pinv``; rtol
@@ -197,7 +199,9 @@ def variance_trace_identity(n, p, spread, seed, evidence):
 
     Statement: for X of rank p ≤ n and Σ ≻ 0, Σ̂ = XᵀX/n = Σ^{1/2}(ZᵀZ/n)Σ^{1/2}, so
     tr(Σ̂⁻¹Σ) = tr((ZᵀZ/n)⁻¹) = Σ_j 1/λ_j(ZᵀZ/n); times σ²/n this is the OLS variance V.
-    Checked as: floating identity, ``ols_variance_trace`` (QR of X) against
+    Checked as: proof for all n ≥ p (``bias_variance_proofs``, sympy with MatrixSymbols of symbolic
+    size: Σ̂ = S(ZᵀZ/n)S, the inverse of a product, trace cyclicity); floating identity,
+    ``ols_variance_trace`` (QR of X) against
     ``whitened_inverse_eigenvalue_sum`` (singular values of Z), rtol 8p(κ(X)² + κ(Z)² + κ(Σ))·eps.
     Domain: p ≤ n ≤ 14 (p = min(drawn p, n)), Σ rotated with eigenvalues geometric in [1, 10].
     Deviation from the lecture: the lecture writes Z = XΣ^{1/2} (refuted:

@@ -130,7 +130,8 @@ def hmrt_isotropic(sizes, seed, root_snr, evidence):
                    at={"sqrt_snr": t})
 
 
-@hmrt_isotropic.proof
+@hmrt_isotropic.proof(scope="the derived facts only: all γ ∈ (0, 1) ∪ (1, ∞), σ, r > 0 (limits as n → ∞ with p = γn, "
+                             "exact O(1/n) gaps, γ* unique iff SNR > 1); the finite-n Gaussian mean is tested, not proved")
 def hmrt_isotropic_derived_facts(evidence):
     """sympy: the limits of the finite-n formulas and their O(1/n) gaps; γ* the unique minimiser iff SNR > 1.
 

@@ -5,7 +5,8 @@ Lecture section 「普遍近似定理 / シンプルな証明 (d = 1次元の場
 * C04 ``sigmoid_rectangle``: two logistic units make a rectangle,
   g(x) = σ(a(x + b)) − σ(a(x + b′)).  The rectangle needs b > b′, which the lecture leaves
   implicit, and approximates the indicator only away from the endpoints: 1 − σ(t) ≤ e^{−t}
-  gives |g − 1_{[−b,−b′]}| ≤ 2e^{−aδ} at distance ≥ δ from both endpoints.
+  gives |g − 1_{[−b,−b′]}| ≤ 2e^{−aδ} at distance ≥ δ from both endpoints; proved for all
+  a > 0, b > b′, δ ≥ 0 by this chain of sympy steps (``sigmoid_rectangle_for_all_parameters``).
 * C05 ``sigmoid_staircase``: J steps of height f(i/J) − f((i−1)/J) at the cell midpoints,
   steepness a = K·J; on each cell the active step interpolates between neighbouring values
   (error ≤ ω(1/J)) and the others are e^{−K/2}-small.  The sup error over all of [0, 1] is
@@ -20,6 +21,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import sympy
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -69,6 +71,16 @@ def _points_at_distance(b, b_prime, delta):
 )
 @given(a=_steepness, b_prime=_shift, length=_length, share=_fraction)
 def sigmoid_rectangle(a, b_prime, length, share, evidence):
+    """Two logistic units are within 2e^{−aδ} of the indicator at distance ≥ δ from its endpoints.
+
+    Checked as: proof (sympy, for all a > 0, b > b′, δ ≥ 0) — 0 ≤ σ ≤ 1, σ(t) ≤ e^t, 1 − σ(t) ≤ e^{−t},
+    σ increasing (so g ≥ 0), e^{−a(δ + r)} ≤ e^{−aδ}: outside [−b, −b′] 0 ≤ g ≤ e^{−aδ}, inside
+    0 ≤ 1 − g = σ(−t₁) + σ(t₂) ≤ 2e^{−aδ}; exponentials are positive symbols (e^u ≥ 1 for u ≥ 0 written
+    1 + p).  Search: float64 evaluation at ≈ 2000 points at distance ≥ δ (the points at distance exactly δ
+    included), within the logistic rounding slack.
+    Domain: the proof all a > 0, b > b′, δ ≥ 0; the search a ∈ [1, 400], b′ ∈ [−2, 2], b − b′ ∈ [0.05, 2],
+    δ up to half the length.
+    """
     b = b_prime + length
     delta = share * length / 2  # at most half the rectangle, so interior points exist
     x = _points_at_distance(b, b_prime, delta)
@@ -132,6 +144,50 @@ def sigmoid_rectangle_near_endpoints(a, b_prime, length, share, evidence):
                    name="|g(x) − 1(x)|", rhs_name="2e^{−aδ}",
                    at={"a": a, "b": b, "b_prime": b_prime, "delta": delta, "x": x},
                    slack=logistic_difference_slack(2), why_slack="two logistic values and an indicator")
+
+
+#: Symbols of the rectangle's proof: E = e^t > 0 for any real t; e^{aδ} = 1 + p, e^{ar} = 1 + ρ and
+#: e^{s} = 1 + κ for s, r, δ ≥ 0 and a > 0 (the one fact of exp used: e^u ≥ 1 for u ≥ 0).
+_E = sympy.Symbol("E", positive=True)
+_p, _rho, _kappa = sympy.symbols("p rho kappa", nonnegative=True)
+
+
+def _logistic(e_t):
+    """σ(t) = 1/(1 + e^{−t}), written in E = e^t."""
+    return 1 / (1 + 1 / e_t)
+
+
+def _prove_rectangle(evidence, claimed) -> None:
+    """|g − 1_{[−b,−b′]}| ≤ claimed at distance δ + r (r ≥ 0) from both endpoints, for every a > 0, b > b′."""
+    sig = _logistic(_E)
+    evidence.symbolic(sig, 0, ">=", name="σ(t) ≥ 0", assumptions="E = e^t > 0")
+    evidence.symbolic(sig, 1, "<=", name="σ(t) ≤ 1", assumptions="E = e^t > 0")
+    evidence.symbolic(sig, _E, "<=", name="σ(t) ≤ e^t", assumptions="E = e^t > 0")
+    evidence.symbolic(1 - sig, 1 / _E, "<=", name="1 − σ(t) ≤ e^{−t}", assumptions="E = e^t > 0")
+    evidence.symbolic(_logistic(_E * (1 + _kappa)), sig, ">=", name="σ(t + s) ≥ σ(t): g = σ(t₁) − σ(t₂) ≥ 0",
+                      assumptions="s = t₁ − t₂ = a(b − b′) ≥ 0, e^s = 1 + κ")
+    decay = 1 / (1 + _p)  # e^{−aδ}
+    evidence.symbolic(decay / (1 + _rho), decay, "<=", name="e^{−a(δ + r)} ≤ e^{−aδ}",
+                      assumptions="a > 0, r ≥ 0: e^{ar} = 1 + ρ")
+    # left of −b (t₁ = a(x + b) = −a(δ + r)): 0 ≤ g ≤ σ(t₁) ≤ e^{t₁} ≤ e^{−aδ};
+    # right of −b′ (t₂ = a(δ + r)): 0 ≤ g ≤ 1 − σ(t₂) ≤ e^{−t₂} ≤ e^{−aδ}
+    evidence.symbolic(decay, claimed, "<=", name="outside [−b, −b′]: e^{−aδ} ≤ bound")
+    # inside (t₁ = a(δ + r) ≥ aδ, t₂ = −a(δ + r′)): 0 ≤ 1 − g = (1 − σ(t₁)) + σ(t₂) ≤ e^{−t₁} + e^{t₂}
+    t1, t2 = sympy.symbols("t_1 t_2", real=True)
+    evidence.symbolic(1 - (_logistic(sympy.exp(t1)) - _logistic(sympy.exp(t2))),
+                      (1 - _logistic(sympy.exp(t1))) + _logistic(sympy.exp(t2)), name="1 − g = σ(−t₁) + σ(t₂)")
+    evidence.symbolic(decay + decay, claimed, "<=", name="inside: e^{−t₁} + e^{t₂} ≤ 2e^{−aδ} ≤ bound")
+
+
+@sigmoid_rectangle.proof(scope="all a > 0, b > b′, δ ≥ 0 and all x at distance ≥ δ from −b and −b′")
+def sigmoid_rectangle_for_all_parameters(evidence):
+    _prove_rectangle(evidence, 2 / (1 + _p))
+
+
+@sigmoid_rectangle.control("proof with the bound e^{−aδ} in place of 2e^{−aδ} (false inside: at the centre of a "
+                           "rectangle of length 2δ the error is 2/(1 + e^{aδ}))")
+def sigmoid_rectangle_proof_with_bound_e_minus_a_delta(evidence):
+    _prove_rectangle(evidence, 1 / (1 + _p))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,103 @@
+"""A proof, for every size, of Tsigler–Bartlett's exact conditional decomposition (C31).
+
+Proof idea.  θ̂ = Ly with L = XᵀA⁻¹, A = λI + XXᵀ, so θ̂ − θ* = a + Lε with a = (LX − I)θ*.  Its
+squared Σ-norm is f(ε, εεᵀ) with f(m, C) = aᵀΣa + aᵀΣLm + mᵀLᵀΣa + tr(LᵀΣLC), an affine map; its
+mean is therefore f(E ε, E εεᵀ) = f(0, σ²I) = aᵀΣa + σ² tr(LᵀΣL), and A = Aᵀ with trace cyclicity
+turns σ² tr(LᵀΣL) = σ² tr(A⁻¹XΣXᵀA⁻¹) into Tsigler–Bartlett's V.  Every matrix is a MatrixSymbol
+of symbolic size n × p.  The control runs the same steps with a noise of mean μ ≠ 0 (the claim's
+own control's noise law) and is refuted at a 1 × 1 instance where sympy cannot decide.
+
+References: Tsigler & Bartlett 2023 (JMLR 24, §2).
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from theorems import InconclusiveProof
+
+from .tsigler_bartlett import tsigler_bartlett_ridge
+
+_n, _p = sympy.symbols("n p", integer=True, positive=True)
+_X = sympy.MatrixSymbol("X", _n, _p)
+_A = sympy.MatrixSymbol("A", _n, _n)                    # A = λI + XXᵀ: symmetric, invertible by hypothesis
+_THETA = sympy.MatrixSymbol("theta*", _p, 1)
+_COV = sympy.MatrixSymbol("Sigma", _p, _p)
+_EPS = sympy.MatrixSymbol("epsilon", _n, 1)
+_SIGMA2 = sympy.Symbol("sigma2", positive=True)
+_NAMES = "X n × p, A = λI + XXᵀ n × n symmetric invertible, θ* ∈ ℝ^p, Σ p × p, all n, p ≥ 1"
+
+
+def _scalar(M):
+    """A 1 × 1 (or trace-valued) matrix expression as tr of its expansion (nothing commutes)."""
+    return sympy.Trace(sympy.expand(M)).doit()
+
+
+def _rotate(trace):
+    """tr(A₁…A_k) → tr(A₂…A_kA₁) (trace cyclicity, proved for all sizes in ``_ridge_steps``)."""
+    factors = trace.arg.args
+    return sympy.Trace(sympy.MatMul(*factors[1:], factors[0])).doit()
+
+
+def _ridge_steps(evidence, *, noise_mean, witness: dict | None = None) -> None:
+    i, j = sympy.symbols("i j", integer=True)
+    P, Q = sympy.MatrixSymbol("P", _n, _p), sympy.MatrixSymbol("Q", _p, _n)
+    evidence.symbolic(sympy.Sum(P[i, j] * Q[j, i], (j, 0, _p - 1), (i, 0, _n - 1)),
+                      sympy.Sum(Q[j, i] * P[i, j], (i, 0, _n - 1), (j, 0, _p - 1)).reorder((0, 1)),
+                      name="trace cyclicity tr(PQ) = tr(QP)", assumptions="P n × p, Q p × n; Fubini on a finite sum")
+    L = _X.T * _A.I
+    a = (L * _X - sympy.Identity(_p)) * _THETA
+    err = L * (_X * _THETA + _EPS) - _THETA
+
+    def f(m, C):
+        return _scalar(a.T * _COV * a + a.T * _COV * L * m + m.T * L.T * _COV * a) + _scalar(L.T * _COV * L * C)
+
+    quad = sympy.Trace(sympy.MatMul(_EPS.T, L.T, _COV, L, _EPS))
+    evidence.symbolic(_scalar(err.T * _COV * err),
+                      _scalar(a.T * _COV * a + a.T * _COV * L * _EPS + _EPS.T * L.T * _COV * a) + _scalar(quad.arg),
+                      name="‖θ̂ − θ*‖²_Σ expanded, θ̂ = XᵀA⁻¹(Xθ* + ε)", assumptions=_NAMES)
+    evidence.symbolic(f(_EPS, _EPS * _EPS.T),
+                      _scalar(a.T * _COV * a + a.T * _COV * L * _EPS + _EPS.T * L.T * _COV * a)
+                      + _scalar(_rotate(quad).arg), name="… = f(ε, εεᵀ) (εᵀQε = tr(Qεεᵀ))", assumptions=_NAMES)
+    s = sympy.Symbol("s", real=True)
+    m1, m2 = sympy.MatrixSymbol("m_1", _n, 1), sympy.MatrixSymbol("m_2", _n, 1)
+    C1, C2 = sympy.MatrixSymbol("C_1", _n, _n), sympy.MatrixSymbol("C_2", _n, _n)
+    evidence.symbolic(f(s * m1 + (1 - s) * m2, s * C1 + (1 - s) * C2), s * f(m1, C1) + (1 - s) * f(m2, C2),
+                      name="f affine, so E_ε f(ε, εεᵀ) = f(Eε, Eεεᵀ)", assumptions=_NAMES)
+    # the noise's second moment: Cov ε + (Eε)(Eε)ᵀ = σ²I + μμᵀ
+    mean = f(noise_mean, _SIGMA2 * sympy.Identity(_n) + noise_mean * noise_mean.T)
+    raw_bias, raw_variance = _scalar(a.T * _COV * a), _scalar(_SIGMA2 * L.T * _COV * L)
+    try:
+        evidence.symbolic(mean, raw_bias + raw_variance, name="E_ε‖θ̂ − θ*‖²_Σ = aᵀΣa + σ² tr(LᵀΣL), L = XᵀA⁻¹",
+                          assumptions=_NAMES + "; Cov ε = σ²I")
+    except InconclusiveProof:
+        if witness is not None:  # the same step, exactly, at a concrete instance
+
+            def at_witness(e):
+                return sympy.nsimplify(sympy.sympify(e).xreplace(witness).doit())
+
+            evidence.exact(at_witness(mean), at_witness(raw_bias + raw_variance),
+                           name="E_ε‖θ̂ − θ*‖²_Σ at the concrete instance", rhs_name="B + σ²V",
+                           at={str(k): v.tolist() if hasattr(v, "tolist") else v for k, v in witness.items()})
+        raise
+    evidence.symbolic(_SIGMA2 * sympy.Trace((L.T * _COV * L).subs(_A.I.T, _A.I)),
+                      _SIGMA2 * sympy.Trace(_A.I * _X * _COV * _X.T * _A.I),
+                      name="σ² tr(LᵀΣL) = σ² tr(A⁻¹XΣXᵀA⁻¹) = σ²V (Lᵀ = A⁻ᵀX = A⁻¹X, A = Aᵀ)", assumptions=_NAMES)
+    # B: aᵀΣa is ‖(XᵀA⁻¹X − I)θ*‖²_Σ by definition of the Σ-norm (a = (XᵀA⁻¹X − I)θ*)
+
+
+@tsigler_bartlett_ridge.proof(scope="all n, p ≥ 1, every X (n × p), θ*, Σ, λ ≥ 0 with λI + XXᵀ invertible, "
+                                    "every noise law with E ε = 0, Cov ε = σ²I_n")
+def tsigler_bartlett_ridge_from_two_moments(evidence):
+    """E_ε‖θ̂ − θ*‖²_Σ = B + σ²V from E ε = 0 and Cov ε = σ²I, for every size."""
+    _ridge_steps(evidence, noise_mean=sympy.ZeroMatrix(_n, 1))
+
+
+@tsigler_bartlett_ridge.control("proof with a noise mean μ ≠ 0 (Cov ε = σ²I kept)")
+def tsigler_bartlett_ridge_proof_with_biased_noise(evidence):
+    # the claim control's example: n = p = 1, X = 1, λ = 0 (A = 1), θ* = 0, Σ = 1, ε ∈ {0, 2}: μ = 1, σ² = 1;
+    # E θ̂² = 2, but B + σ²V = 1
+    mu = sympy.MatrixSymbol("mu", _n, 1)
+    one = sympy.Matrix([[1]])
+    witness = {_n: 1, _p: 1, _X: one, _A: one, _THETA: sympy.Matrix([[0]]), _COV: one, mu: one, _SIGMA2: 1}
+    _ridge_steps(evidence, noise_mean=mu, witness=witness)
