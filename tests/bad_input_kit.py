@@ -150,6 +150,11 @@ def boxes(valid) -> st.SearchStrategy:
     )
 
 
+def values(*bad) -> Corruption:
+    """Explicitly listed invalid values (for parameters whose invalid set is best enumerated)."""
+    return lambda _valid: st.sampled_from(list(bad))
+
+
 def options(_valid) -> st.SearchStrategy:
     """Named options: an unknown name, a number."""
     return st.sampled_from(["no_such_option", 3])

@@ -155,6 +155,14 @@ RESULT_RECORDS = {
     "constructions.approximation.sigmoid_constructions.StaircaseDesign",
     "constructions.complexity.uniform_deviation.ExceedanceCount",
     "constructions.complexity.vc_dimension.BHLMBound",
+    "constructions.optimization.diagonal_networks.DiagonalFlow",
+    "constructions.optimization.gradient_descent.LeastSquaresGD",
+    "constructions.optimization.max_margin.LogisticGD",
+    "constructions.optimization.two_layer_gd.TwoLayerGD",
+    "constructions.pac_bayes.kl_bounds.PacBayesBound",
+    "constructions.pac_bayes.rademacher.RademacherEstimate",
+    "constructions.pac_bayes.stochastic_network.DigitsPacBayes",
+    "constructions.pac_bayes.stochastic_network.DigitsTask",
 }
 INTERVAL_KERNEL_MODULES = {
     "constructions.certification.intervals",

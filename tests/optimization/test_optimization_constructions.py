@@ -1,0 +1,147 @@
+"""Unit tests of constructions.optimization: small cases with known answers, and bad input."""
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+
+from constructions.optimization import (
+    analytic_ntk,
+    diagonal_network_flow,
+    direction_error,
+    empirical_ntk,
+    gd_contraction_factor,
+    is_linearly_separable,
+    least_squares_gd,
+    least_squares_gd_limit,
+    logistic_flow,
+    max_margin_direction,
+    min_l1_interpolator,
+    min_l2_interpolator,
+    q_alpha_interpolator,
+    q_alpha_potential,
+    relu_network_init,
+    squared_loss_flow,
+    two_layer_gd,
+)
+
+EPS = np.finfo(float).eps
+
+
+def test_gd_from_zero_reaches_the_pseudo_inverse_solution():
+    rng = np.random.default_rng(0)
+    X, y = rng.standard_normal((3, 7)), rng.standard_normal(3)
+    eta = 1 / np.linalg.norm(X, 2) ** 2
+    run = least_squares_gd(X, y, eta=eta, n_steps=3000)
+    # ρ^3000 ≪ eps for this draw; round-off of 3000 steps ~ 1e-12
+    assert_allclose(run.final, np.linalg.pinv(X) @ y, rtol=0, atol=1e-10)
+    assert gd_contraction_factor(X, eta=eta) < 1
+
+
+def test_gd_limit_keeps_the_null_space_part_of_the_initialisation():
+    X, y, w0 = np.array([[1.0, 1.0]]), np.array([2.0]), np.array([1.0, -1.0])
+    assert_allclose(
+        least_squares_gd(X, y, eta=0.25, n_steps=200, w0=w0).final,
+        least_squares_gd_limit(X, y, w0=w0),
+        rtol=0,
+        atol=8 * EPS,
+    )
+
+
+def test_max_margin_direction_satisfies_kkt_on_a_two_point_problem():
+    w = max_margin_direction(np.array([[2.0, 1.0], [-1.0, 1.0]]), np.array([1.0, -1.0]))
+    assert_allclose(w, [2 / 3, -1 / 3], rtol=0, atol=1e-10)  # both points are support vectors
+
+
+def test_hard_margin_refuses_non_separable_data():
+    X, y = np.array([[1.0], [-1.0]]), np.array([1.0, 1.0])
+    assert not is_linearly_separable(X, y)
+    with pytest.raises(ValueError, match="not linearly separable"):
+        max_margin_direction(X, y)
+
+
+def test_logistic_flow_turns_towards_the_svm_and_squared_loss_does_not():
+    rng = np.random.default_rng(3)
+    X = rng.standard_normal((6, 2))
+    y = np.where(X[:, 0] >= 0, 1.0, -1.0)
+    X[:, 0] += 0.5 * y
+    w_hat = max_margin_direction(X, y)
+    e = direction_error(logistic_flow(X, y, log_times=[10.0, 100.0]).weights, w_hat)
+    assert e[1] < e[0] or e[1] < 1e-2
+    assert direction_error(squared_loss_flow(X, y, times=[1e6]), w_hat)[0] > 0
+
+
+def test_q_alpha_potential_is_quadratic_near_zero():
+    assert_allclose(q_alpha_potential(np.array([1e-4]), alpha=1.0), 0.25e-8, rtol=1e-6)
+
+
+def test_flow_limit_equals_q_alpha_minimiser_and_the_two_limits():
+    rng = np.random.default_rng(1)
+    X = rng.standard_normal((2, 5))
+    y = X @ np.array([1.0, 0, 0, -1.0, 0])
+    flow = diagonal_network_flow(X, y, alpha=0.5)
+    assert flow.converged
+    # integrator tolerance 1e-10, residual 1e-10‖y‖; sensitivity O(10) for this draw
+    assert_allclose(flow.w, q_alpha_interpolator(X, y, alpha=0.5), rtol=0, atol=1e-7)
+    assert_allclose(
+        q_alpha_interpolator(X, y, alpha=100.0), min_l2_interpolator(X, y), rtol=0, atol=1e-6
+    )
+    w1 = min_l1_interpolator(X, y)
+    gap = np.abs(q_alpha_interpolator(X, y, alpha=1e-6)).sum() - np.abs(w1).sum()
+    assert -1e-9 <= gap < 0.05 * np.abs(w1).sum()
+
+
+def test_empirical_ntk_tends_to_the_arccos_kernel():
+    rng = np.random.default_rng(2)
+    X = rng.standard_normal((4, 3))
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    W, a = relu_network_init(3, width=200_000, rng=rng)
+    # Hoeffding: each entry within 5/√m·|x_iᵀx_j| except with probability 2e^{-50}
+    assert_allclose(empirical_ntk(X, W, a), analytic_ntk(X), rtol=0, atol=5 / np.sqrt(200_000))
+    assert np.linalg.eigvalsh(analytic_ntk(X))[0] > 0
+
+
+def test_two_layer_gd_fits_two_points():
+    rng = np.random.default_rng(0)
+    W0, a = relu_network_init(2, width=500, rng=rng)
+    run = two_layer_gd(np.eye(2), np.array([1.0, -1.0]), W0, a, eta=1.0, n_steps=300)
+    assert run.losses[-1] < 1e-8 * run.losses[0]
+
+
+@pytest.mark.parametrize(
+    "call, match",
+    [
+        (lambda: least_squares_gd(np.ones((2, 3)), np.ones(2), eta=0.0, n_steps=1), "eta"),
+        (lambda: least_squares_gd(np.ones((2, 3)), np.ones(3), eta=0.1, n_steps=1), "y"),
+        (lambda: least_squares_gd(np.ones((2, 3)), np.ones(2), eta=0.1, n_steps=-1), "n_steps"),
+        (lambda: gd_contraction_factor(np.zeros((2, 2)), eta=0.1), "X"),
+        (lambda: logistic_gd_bad_labels(), "y"),
+        (lambda: logistic_flow(np.ones((1, 1)), np.ones(1), log_times=[5.0, 1.0]), "log_times"),
+        (lambda: max_margin_direction(np.ones((1, 1)), np.ones(1), C=-1.0), "C"),
+        (lambda: q_alpha_potential(np.ones(2), alpha=0.0), "alpha"),
+        (lambda: q_alpha_interpolator(np.ones((2, 2)), np.ones(2), alpha=1.0), "rank"),
+        (lambda: diagonal_network_flow(np.ones((1, 2)), np.ones(1), alpha=1e-5), "alpha"),
+        (lambda: empirical_ntk(np.ones((2, 2)), np.ones((3, 2)), np.ones(2)), "a"),
+        (
+            lambda: empirical_ntk(np.ones((2, 2)), np.ones((3, 2)), np.ones(3), layers="all"),
+            "layers",
+        ),
+        (lambda: analytic_ntk(np.zeros((2, 2))), "zero row"),
+        (lambda: relu_network_init(2, width=0, rng=np.random.default_rng(0)), "width"),
+        (lambda: relu_network_init(2, width=2, rng=0), "rng"),
+        (
+            lambda: two_layer_gd(
+                np.ones((2, 2)), np.ones(2), np.ones((3, 2)), np.ones(3), eta=0.0, n_steps=1
+            ),
+            "eta",
+        ),
+    ],
+)
+def test_bad_input_raises_value_error_naming_the_argument(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def logistic_gd_bad_labels():
+    from constructions.optimization import logistic_gd
+
+    return logistic_gd(np.ones((2, 1)), np.array([1.0, 0.0]), eta=0.1, checkpoints=[1])

@@ -1,0 +1,99 @@
+"""Unit tests of constructions.pac_bayes.rademacher."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from constructions.pac_bayes.rademacher import (
+    golowich_rakhlin_shamir_bound,
+    single_unit_rademacher_lower,
+    two_layer_rademacher_lower,
+)
+
+
+def test_lower_estimates_scale_with_the_norm_product():
+    x = np.random.default_rng(0).standard_normal((10, 3))
+    a = single_unit_rademacher_lower(
+        x, weight_norm=1.0, output_norm=1.0, n_sign_draws=20, rng=np.random.default_rng(1)
+    )
+    b = single_unit_rademacher_lower(
+        x, weight_norm=2.0, output_norm=3.0, n_sign_draws=20, rng=np.random.default_rng(1)
+    )
+    assert np.allclose(b.values, 6 * a.values, rtol=1e-12, atol=0)
+
+
+def test_single_point_supremum_is_the_norm_of_x_over_n():
+    # n = 1: sup_w |ε relu(w·x)| = ‖x‖ at w = x/‖x‖ (the start at ±εx finds it)
+    x = np.array([[3.0, 4.0]])
+    est = single_unit_rademacher_lower(
+        x, weight_norm=1.0, output_norm=1.0, n_sign_draws=4, rng=np.random.default_rng(0), n_steps=0
+    )
+    assert np.allclose(est.values, 5.0, rtol=1e-14, atol=0)
+
+
+def test_lower_estimates_stay_below_the_grs_bound():
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal((30, 4))
+    bound = golowich_rakhlin_shamir_bound(x, norms=[1.0, 1.0])
+    assert (
+        single_unit_rademacher_lower(
+            x, weight_norm=1.0, output_norm=1.0, n_sign_draws=50, rng=rng
+        ).mean
+        < bound
+    )
+    assert (
+        two_layer_rademacher_lower(
+            x, width=8, weight_norm=1.0, output_norm=1.0, n_sign_draws=50, rng=rng
+        ).mean
+        < bound
+    )
+
+
+def test_grs_bound_constant_for_depth_three():
+    x = np.ones((4, 1))
+    assert math.isclose(
+        golowich_rakhlin_shamir_bound(x, norms=[1.0, 2.0, 1.0]),
+        2 * (math.sqrt(6 * math.log(2)) + 1) * 2 / 4,
+        rel_tol=1e-14,
+    )
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: golowich_rakhlin_shamir_bound(np.ones(3), norms=[1.0]),
+        lambda: golowich_rakhlin_shamir_bound(np.ones((3, 2)), norms=[]),
+        lambda: golowich_rakhlin_shamir_bound(np.ones((3, 2)), norms=[0.0]),
+        lambda: single_unit_rademacher_lower(
+            np.ones((3, 2)),
+            weight_norm=-1.0,
+            output_norm=1.0,
+            n_sign_draws=4,
+            rng=np.random.default_rng(0),
+        ),
+        lambda: single_unit_rademacher_lower(
+            np.ones((3, 2)),
+            weight_norm=1.0,
+            output_norm=1.0,
+            n_sign_draws=1,
+            rng=np.random.default_rng(0),
+        ),
+        lambda: single_unit_rademacher_lower(
+            np.ones((3, 2)), weight_norm=1.0, output_norm=1.0, n_sign_draws=4, rng=0
+        ),
+        lambda: two_layer_rademacher_lower(
+            np.ones((3, 2)),
+            width=0,
+            weight_norm=1.0,
+            output_norm=1.0,
+            n_sign_draws=4,
+            rng=np.random.default_rng(0),
+        ),
+    ],
+)
+def test_bad_input_raises_value_error(call):
+    with pytest.raises(ValueError):
+        call()
