@@ -7,7 +7,6 @@ module (``theorems.engine.skeleton.PACKAGE_DIR`` monkeypatched): the real module
 from __future__ import annotations
 
 import ast
-import shutil
 
 import pytest
 
@@ -38,11 +37,28 @@ def test_a_new_claim_and_its_control_are_errors_until_filled_in(folder, kind, ca
     assert f"--claims-path {folder}" in capsys.readouterr().out
     load_claims_path(folder)
     c = REGISTRY["scratch_new_claim"]
-    assert c.kind == kind and c.controls and c.catalogue and c.hypotheses
+    # an outside claim: no catalogue entry, no lecture section
+    assert c.kind == kind and c.controls and c.catalogue is None and c.source.lecture is None and c.hypotheses
     for record in (c, *c.controls):
         result = run_claim(record)
         assert result.outcome == "error" and result.verdict is None and not result.ok
-        assert "NotImplementedError" in result.error
+        # the verdict table's line leads with the exception, not with Hypothesis' blob sentence
+        assert result.error.startswith("NotImplementedError: ")
+        assert result.evidence_summary.startswith("NotImplementedError: ")
+        assert "reproduce_failure" not in result.evidence_summary
+
+
+def _messages(text: str) -> list[str]:
+    """The messages of the NotImplementedError raised in a skeleton, as Python reads them."""
+    return [call.args[0].value for call in ast.walk(ast.parse(text))
+            if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "NotImplementedError"]
+
+
+@pytest.mark.parametrize("length", range(1, 40))
+def test_the_skeleton_message_breaks_lines_at_spaces_only(length):
+    claim_id = "scratch_" + "b" * length  # every offset of the hint in the wrapped lines
+    message = _messages(skeleton.claim_skeleton(claim_id, kind="bound", lecture=None))[0]
+    assert "sup-norm" in message and "sup- norm" not in message
 
 
 def test_an_existing_id_is_refused_without_writing(folder, capsys):

@@ -123,7 +123,7 @@ def test_without_matplotlib_the_report_says_why_a_figure_is_missing(tmp_path, mo
 def test_load_results_refuses_another_schema(tmp_path):
     path = tmp_path / "r.json"
     path.write_text(json.dumps(dict(_doc(), schema="other/1")))
-    with pytest.raises(ValueError, match="has schema 'other/1'"):
+    with pytest.raises(ValueError, match="schema 'other/1'"):
         load_results(path)
     assert summarise(_doc()).controls == 1
 
@@ -137,13 +137,18 @@ def _bad_inputs(tmp_path: Path):
     (tmp_path / "not.json").write_text("{oops")
     (tmp_path / "other.json").write_text(json.dumps({"schema": "something/else"}))
     (tmp_path / "a_file").write_text("")
+    (tmp_path / "list.json").write_text("[]")
     (tmp_path / "empty_run.json").write_text(json.dumps(
         {"schema": "dl-lecture-theorems/results/1", "profile": "ci", "seed": None, "derandomized": True,
          "versions": {}, "machine": {}, "results": []}))
     return [
         (["--from", str(tmp_path / "not.json"), "--out", str(tmp_path / "o1")], "is not JSON"),
-        (["--from", str(tmp_path / "other.json"), "--out", str(tmp_path / "o2")], "has schema 'something/else'"),
+        (["--from", str(tmp_path / "other.json"), "--out", str(tmp_path / "o2")], "is not a run file (schema 'something/else')"),
         (["--from", str(tmp_path / "missing.json"), "--out", str(tmp_path / "o3")], "cannot read"),
+        # what a run file is, and how to make one
+        (["--from", str(tmp_path / "list.json"), "--out", str(tmp_path / "o5")],
+         "is not a run file (a JSON list): a run file is the JSON object with schema "
+         "'dl-lecture-theorems/results/1' that `python -m theorems check --json FILE` writes"),
         (["--from", str(tmp_path / "empty_run.json"), "--out", str(tmp_path / "a_file" / "sub")],
          "cannot write --out"),
         (["--from", str(tmp_path / "other.json"), "--out", str(tmp_path / "o4"), "--profile", "ci"],

@@ -49,15 +49,17 @@ class Source:
     ----------
     reference : str
         Paper and year, with the theorem number where known.
-    lecture : str
-        Section of the lecture 「深層学習・人工知能の数理」 (今泉 2024).
+    lecture : str, optional
+        Section of the lecture 「深層学習・人工知能の数理」 (今泉 2024).  Required for the
+        claims of this repository; a claim from outside the lecture (``--claims-path``, an
+        entry point) may have none.
     """
 
     reference: str
-    lecture: str
+    lecture: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.reference} [{self.lecture}]"
+        return self.reference if self.lecture is None else f"{self.reference} [{self.lecture}]"
 
 
 @dataclass(eq=False)
@@ -71,7 +73,8 @@ class Claim:
     source: Source
     hypotheses: tuple[str, ...]
     implicit: tuple[str, ...]
-    catalogue: str
+    #: the catalogue entry ("C12"); None for a claim from outside the lecture that has none
+    catalogue: str | None
     role: Role
     property: Callable
     module: str
@@ -217,7 +220,7 @@ def _check_property(fn: Callable, what: str) -> None:
 
 
 def claim(*, id: str, kind: Kind, statement: str, formula: str, source: Source,
-          hypotheses, implicit=(), catalogue: str, as_stated: bool = False,
+          hypotheses, implicit=(), catalogue: str | None = None, as_stated: bool = False,
           corrects: str | None = None) -> Callable[[Callable], Claim]:
     """Declare a claim: its metadata and its property, in one place.
 
@@ -232,8 +235,10 @@ def claim(*, id: str, kind: Kind, statement: str, formula: str, source: Source,
     source : Source
     hypotheses, implicit : sequence of str
         The hypotheses the lecture states, and those it leaves implicit.
-    catalogue : str
-        The catalogue entry (``"C12"``) in ``shared/CLAIMS.md``.
+    catalogue : str, optional
+        The entry of the lecture's catalogue of claims (``"C12"``; ``python -m theorems list``
+        shows them).  Required for the claims of this repository (and so is the source's
+        ``lecture`` section); a claim from outside the lecture may leave both out.
     as_stated : bool
         The lecture's literal wording, expected to be refuted.
     corrects : str, optional
@@ -244,16 +249,24 @@ def claim(*, id: str, kind: Kind, statement: str, formula: str, source: Source,
     if as_stated != id.endswith("_as_stated"):
         raise ValueError(f"id={id!r}: a literal lecture statement, and only one, ends in '_as_stated'")
     for name, value in (("statement", statement), ("formula", formula), ("catalogue", catalogue)):
-        if not isinstance(value, str) or not value.strip():
+        if (value is not None or name != "catalogue") and (not isinstance(value, str) or not value.strip()):
             raise ValueError(f"claim {id!r}: {name} must be a non-empty string")
     if not isinstance(source, Source):
         raise ValueError(f"claim {id!r}: source must be a Source")
+    if source.lecture is not None and (not isinstance(source.lecture, str) or not source.lecture.strip()):
+        raise ValueError(f"claim {id!r}: Source(lecture={source.lecture!r}) must be a non-empty string or None")
     hypotheses, implicit = tuple(hypotheses), tuple(implicit)
     if not hypotheses:
         raise ValueError(f"claim {id!r}: hypotheses must list at least one hypothesis")
 
     def register(fn: Callable) -> Claim:
         _check_property(fn, f"claim {id}")
+        if origin_of(fn.__module__) == BUILT_IN:
+            missing = [w for w, v in (("catalogue=", catalogue), ("Source(lecture=...)", source.lecture))
+                       if v is None]
+            if missing:
+                raise ValueError(f"claim {id!r}: a claim of the lecture needs {' and '.join(missing)} "
+                                 "(only claims from outside the package may leave them out)")
         c = Claim(id=id, kind=Kind(kind), statement=statement, formula=formula, source=source,
                   hypotheses=hypotheses, implicit=implicit, catalogue=catalogue,
                   role=Role.AS_STATED if as_stated else Role.CLAIM, property=fn,

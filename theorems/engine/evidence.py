@@ -3,7 +3,7 @@
 One :class:`Evidence` object per run of a claim.  Every comparison a property
 makes goes through it, so that the verdict can be *derived* from what was
 actually shown (:mod:`theorems.engine.verdicts`) and a failed comparison raises one
-exception type, :class:`ClaimViolation`, whose message follows STYLE.md::
+exception type, :class:`ClaimViolation`, whose message has one grammar (docs/extending.md)::
 
     |g(x) − 1(x)|=0.31, but should be <= 2e^{-aδ}=0.0135 (ratio 23) [claim sigmoid_rectangle: a=50, x=-0.7]
 """
@@ -147,9 +147,12 @@ class Evidence:
             self._targets[name] = max(ratio, self._targets.get(name, -math.inf))
 
     # -- exact comparisons ----------------------------------------------
-    def exact(self, lhs, rhs, relation: str = "==", *, name: str, rhs_name: str | None = None,
+    def exact(self, lhs, rhs, relation: str = "==", *, name: str = "lhs", rhs_name: str | None = None,
               at: dict[str, Any] | None = None) -> None:
-        """Record ``lhs <relation> rhs`` for exact numbers (int, Fraction, sympy); no tolerance."""
+        """Record ``lhs <relation> rhs`` for exact numbers (int, Fraction, sympy); no tolerance.
+
+        ``name`` (default ``"lhs"``) and ``rhs_name`` label the two sides in the failure message.
+        """
         if relation not in _RELATIONS:
             raise ValueError(f"relation={relation!r}; allowed: {', '.join(_RELATIONS)}")
         for side, v in (("lhs", lhs), ("rhs", rhs)):

@@ -22,7 +22,7 @@ from theorems.engine.claims import REGISTRY, Claim, Role
 from theorems.engine.external import ExternalClaimsError, load_claims_path, load_entry_points
 from theorems.engine.files import write_atomic
 from theorems.engine.profiles import default_profile, register_profiles
-from theorems.engine.runner import Result, run_claim
+from theorems.engine.runner import Result, claim_seed_basis, count_records, run_claim
 
 JSON_SCHEMA = "dl-lecture-theorems/results/1"
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -87,6 +87,10 @@ def pytest_configure(config: pytest.Config) -> None:
         parent = Path(path).resolve().parent
         if not parent.is_dir() or not os.access(parent, os.W_OK):
             raise pytest.UsageError(f"--claims-json={path}: directory {parent} does not exist or is not writable")
+    try:
+        claim_seed_basis(config.getoption("hypothesis_seed", None))
+    except ValueError as exc:
+        raise pytest.UsageError(str(exc)) from None
     config.stash[_EXTERNAL] = []
     for directory in config.getoption("claims_path", None) or []:
         try:
@@ -288,14 +292,9 @@ def verdict_table(results: list[Result]) -> list[str]:
         ev = r.evidence_summary
         ev = ev if len(ev) <= 110 else ev[:107] + "..."
         origin = "" if r.origin == "built-in" else f"  [{r.origin}]"
-        lines.append(f"{r.id:<{w_id}}  {r.outcome:<{w_out}}  {r.seconds:6.2f}s  {r.catalogue:<4} {ev}{origin}{mark}")
-    claims = [r for r in results if r.role == "claim"]
-    counts = {v: sum(r.verdict == v for r in claims) for v in ("proved", "no counterexample", "consistent")}
-    expected = [r for r in results if r.role != "claim"]
+        lines.append(f"{r.id:<{w_id}}  {r.outcome:<{w_out}}  {r.seconds:6.2f}s  {r.catalogue or '-':<4} {ev}{origin}{mark}")
     lines.append("")
-    lines.append(f"{len(claims)} claims: {counts['proved']} proved, {counts['no counterexample']} no counterexample, "
-                 f"{counts['consistent']} consistent; {sum(r.ok for r in expected)}/{len(expected)} controls and "
-                 f"literal statements refuted as expected; {sum(not r.ok for r in results)} failed")
+    lines.append(count_records(results).line())
     return lines
 
 
@@ -318,21 +317,32 @@ def _versions() -> dict[str, str]:
             "sympy": sympy.__version__, "hypothesis": hypothesis.__version__, "pytest": pytest.__version__}
 
 
+def _seeding(derandomized: bool, seed: int | None) -> str:
+    """What governed the examples each search drew (see :func:`theorems.engine.runner.claim_seed`)."""
+    if derandomized:
+        return "claim id" if seed is None else "claim id + seed"
+    return "random" if seed is None else "seed"
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus) -> None:
     config = session.config
     path = config.getoption("claims_json", None)
     if not path or _is_xdist_worker(config):
         return
     profile = config.getoption("hypothesis_profile", None) or default_profile()
-    seed = config.getoption("hypothesis_seed", None)
+    derandomized = bool(settings.get_profile(profile).derandomize)
+    seed = claim_seed_basis(config.getoption("hypothesis_seed", None))
+    results = _results(config)
     doc = {
         "schema": JSON_SCHEMA,
         "profile": profile,
-        "seed": None if seed is None else str(seed),
-        "derandomized": bool(settings.get_profile(profile).derandomize),
+        "seed": seed,
+        "derandomized": derandomized,
+        "seeding": _seeding(derandomized, seed),
         "versions": _versions(),
         "machine": {"platform": platform.platform(), "processor": platform.machine(),
                     "cpus": os.cpu_count(), "argv": sys.argv[1:]},
-        "results": [r.to_json() for r in _results(config)],
+        "summary": count_records(results).to_json(),
+        "results": [r.to_json() for r in results],
     }
     write_atomic(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")

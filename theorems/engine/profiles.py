@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, settings
 
 __all__ = ["PROFILES", "default_profile", "register_profiles"]
 
-PROFILES = ("fast", "ci", "thorough")
+#: every profile the checker registers: the choices of ``--profile`` and of ``--hypothesis-profile``
+PROFILES = ("fast", "ci", "thorough", "audit")
 
 # print_blob: every refutation carries the @reproduce_failure blob that theorems.replay uses.
 _COMMON = dict(deadline=None, report_multiple_bugs=False, print_blob=True,
@@ -28,7 +29,7 @@ _COMMON = dict(deadline=None, report_multiple_bugs=False, print_blob=True,
 
 
 def register_profiles() -> None:
-    """Register ``fast``, ``ci`` and ``thorough`` (idempotent)."""
+    """Register the :data:`PROFILES` (idempotent)."""
     # Hypothesis loads its own `ci` profile as the default when CI is set; the profiles other than
     # ours `ci` derive from its `default` profile, so that `fast` and `thorough` mean the same
     # everywhere (randomized, with the example database).

@@ -1,7 +1,7 @@
 """``python -m theorems new``: append a claim skeleton to a claim module.
 
 The skeleton has every piece a claim needs (metadata, a Hypothesis property, one
-negative control, the docstring headings of STYLE.md) and cannot pass before it is
+negative control, the docstring headings of docs/extending.md) and cannot pass before it is
 filled in: both properties raise :class:`NotImplementedError`, which the checker
 reports as an error, never as a verdict.  docs/extending.md says how to fill it.
 """
@@ -44,20 +44,28 @@ _KIND_HINTS = {
 }
 
 
-def claim_skeleton(claim_id: str, *, kind: str, lecture: str) -> str:
-    """The source text of a claim skeleton with one control (no imports)."""
+def claim_skeleton(claim_id: str, *, kind: str, lecture: str | None) -> str:
+    """The source text of a claim skeleton with one control (no imports).
+
+    ``lecture=None`` writes a claim from outside the lecture: no catalogue entry and no lecture
+    section (both are optional for such a claim).
+    """
     kind = Kind(kind)
     given_args, hint = _KIND_HINTS[kind]
     arg = given_args.split("=", 1)[0]
-    pieces = textwrap.wrap(f"claim {claim_id}: build the objects, then record {hint}", 80)
+    # break at spaces only: a break after a hyphen ("sup-" / "norm") would read "sup- norm"
+    pieces = textwrap.wrap(f"claim {claim_id}: build the objects, then record {hint}", 80,
+                           break_on_hyphens=False)
     message = "\n".join("        " + repr(p + (" " if i < len(pieces) - 1 else "")) for i, p in enumerate(pieces))
+    catalogue = "" if lecture is None else ', catalogue="C??"'
+    section = "" if lecture is None else f', lecture="{lecture}"'
     return f'''
 
 @claim(
-    id="{claim_id}", kind=Kind.{kind.name}, catalogue="C??",
+    id="{claim_id}", kind=Kind.{kind.name}{catalogue},
     statement="(one line in words: what is claimed, for which objects)",
     formula="(the formula, as the source writes it)",
-    source=Source("(authors year, venue, theorem number)", lecture="{lecture}"),
+    source=Source("(authors year, venue, theorem number)"{section}),
     hypotheses=("(each hypothesis the source states)",),
     implicit=("(each hypothesis the source leaves implicit)",),
 )
@@ -93,7 +101,7 @@ from theorems import Kind, Source, claim
 '''
 
 
-def _target(section: str | None, target: str | None) -> tuple[Path, str, bool]:
+def _target(section: str | None, target: str | None) -> tuple[Path, str | None, bool]:
     """(file, lecture name, inside the package?) for the options of ``new``."""
     if target is not None:
         path = Path(target).resolve()
@@ -101,7 +109,9 @@ def _target(section: str | None, target: str | None) -> tuple[Path, str, bool]:
             raise SkeletonError(f"new: --target {target}: must be a .py file in an existing directory")
         inside = path.parent.parent == PACKAGE_DIR
         section_of = next((s for s in SECTIONS if inside and s.module == path.parent.name), None)
-        return path, section_of.lecture if section_of else "(lecture section)", inside
+        if section_of is None and inside:
+            return path, "(lecture section)", inside
+        return path, section_of.lecture if section_of else None, inside
     if section is None:
         raise SkeletonError("new: --section is required (one of: "
                             f"{', '.join(s.module for s in SECTIONS)}), or --target FILE")

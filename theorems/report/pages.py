@@ -69,8 +69,10 @@ def load_results(path: str | Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise ReportError(f"{path} is not JSON ({exc.msg} at line {exc.lineno})") from None
     if not isinstance(doc, dict) or doc.get("schema") != JSON_SCHEMA:
-        found = doc.get("schema") if isinstance(doc, dict) else type(doc).__name__
-        raise ReportError(f"{path} has schema {found!r}; allowed: {JSON_SCHEMA!r} (from `check --json`)")
+        what = (f"a JSON {type(doc).__name__}" if not isinstance(doc, dict)
+                else "an object without a 'schema'" if "schema" not in doc else f"schema {doc['schema']!r}")
+        raise ReportError(f"{path} is not a run file ({what}): a run file is the JSON object with schema "
+                          f"{JSON_SCHEMA!r} that `python -m theorems check --json FILE` writes")
     results = doc.get("results")
     if not isinstance(results, list) or not all(isinstance(r, dict) and isinstance(r.get("id"), str)
                                                 for r in results):
@@ -117,13 +119,29 @@ def select_results(doc: dict[str, Any], ids: Iterable[str]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Summary:
-    """Counts of the lecture's statements by outcome; controls counted apart."""
+    """Counts of the lecture's statements by outcome; controls counted apart.
+
+    ``records`` holds the counts in the vocabulary the verdict table and the JSON's
+    ``summary`` use (:func:`theorems.engine.runner.count_records`): claims, literal
+    statements, controls.  The table of the page counts the lecture's *statements*, that is
+    its claims and its literal statements together, by outcome.
+    """
 
     total: int
     counts: dict[str, int]
     controls: int
     controls_refuted: int
     control_errors: int
+    records: Any = None
+
+    @property
+    def headline(self) -> str:
+        """``43 claims, 4 literal statements and 66 controls``."""
+        from theorems.engine.runner import plural
+
+        r = self.records
+        return (f"{plural(r.claims, 'claim')}, {plural(r.literal_statements, 'literal statement')} "
+                f"and {plural(r.controls, 'control')}")
 
     def share(self, category: str) -> float:
         return self.counts[category] / self.total if self.total else 0.0
@@ -139,14 +157,17 @@ def _category(r: dict[str, Any]) -> str:
 
 def summarise(doc: dict[str, Any]) -> Summary:
     """Count the lecture's statements (role ``claim`` or ``as_stated``) by :data:`CATEGORIES`."""
+    from theorems.engine.runner import count_records
+
+    records = count_records(doc["results"])
     statements = [r for r in doc["results"] if r.get("role") != "control"]
     counts = dict.fromkeys(CATEGORIES, 0)
     for r in statements:
         counts[_category(r)] += 1
     controls = [r for r in doc["results"] if r.get("role") == "control"]
-    return Summary(total=len(statements), counts=counts, controls=len(controls),
-                   controls_refuted=sum(r.get("outcome") == "refuted as expected" for r in controls),
-                   control_errors=sum(r.get("outcome") == "error" for r in controls))
+    return Summary(total=len(statements), counts=counts, controls=records.controls,
+                   controls_refuted=records.controls_refuted,
+                   control_errors=sum(r.get("outcome") == "error" for r in controls), records=records)
 
 
 # -----------------------------------------------------------------------------------------------
@@ -193,6 +214,11 @@ def _sections(doc: dict[str, Any]) -> list[_Section]:
             continue
         card = _Card(r, meta)
         cards[r["id"]] = card
+        origin = r.get("origin") or "built-in"
+        if origin != "built-in":  # a claim from outside the lecture: grouped under its own source
+            key = "external-" + re.sub(r"[^A-Za-z0-9_-]+", "-", origin).strip("-")
+            sections.setdefault(key, _Section(key, f"External claims: {origin}", "")).cards.append(card)
+            continue
         sections.get(meta.section if meta is not None else "", other).cards.append(card)
     for r in orphans:
         parent = cards.get(_root_id(r["id"]))
@@ -445,7 +471,8 @@ def render_html(doc: dict[str, Any], sections: list[_Section], summary: Summary)
         '<p class="meta">Every claim of the lecture checked by its own property; figures drawn from the '
         "data the properties computed.</p>",
         f"<h2>Environment</h2><table>{env}</table>",
-        "<h2>Summary</h2><p>The lecture's statements (claims and literal statements), by outcome:</p>",
+        f"<h2>Summary</h2><p>{_e(summary.headline)}. The lecture's statements (claims and literal "
+        "statements), by outcome:</p>",
         _html_summary(summary), f"<ul>{toc}</ul>", *body, "</body></html>", ""])
 
 
@@ -475,7 +502,8 @@ def _block(s: str) -> list[str]:
 def render_markdown(doc: dict[str, Any], sections: list[_Section], summary: Summary) -> str:
     lines = ["# The executable lecture: verdicts", "", "## Environment", ""]
     lines += [f"- **{_m(k)}:** {_m(v)}" for k, v in _environment(doc)]
-    lines += ["", "## Summary", "", "The lecture's statements (claims and literal statements), by outcome:", "",
+    lines += ["", "## Summary", "",
+              f"{_m(summary.headline)}. The lecture's statements (claims and literal statements), by outcome:", "",
               "| outcome | statements | share |", "| --- | ---: | ---: |"]
     lines += [f"| {_m(k)} | {summary.counts[k]} | {100 * summary.share(k):.0f}% |" for k in CATEGORIES]
     lines += [f"| **total** | **{summary.total}** | 100% |", "",
