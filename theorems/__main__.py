@@ -1,4 +1,4 @@
-"""Command line: ``python -m theorems list | check | new | report``.
+"""Command line: ``python -m theorems list | check | new | report | replay``.
 
 ``check`` starts pytest with the plugin and the claims of this package, so
 ``pytest theorems`` and ``python -m theorems check`` always agree.  User
@@ -9,6 +9,8 @@ a claim refuted unexpectedly, or a control that is not refuted, exits 1.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import sys
 from pathlib import Path
@@ -34,13 +36,22 @@ def _parser() -> argparse.ArgumentParser:
     ck = sub.add_parser("check", help="run the checker and print the verdict table")
     ck.add_argument("--claim", action="append", default=[], metavar="ID", help="run only this claim (with its controls), or only this control; repeatable")
     ck.add_argument("--profile", choices=PROFILES, default=None,
-                    help="Hypothesis profile (default: ci when CI is set, else fast)")
+                    help="Hypothesis profile: fast (default), ci (derandomized; default when CI is set), "
+                         "thorough (a deep search), audit (ci's budget, randomized, for --seed sweeps)")
     ck.add_argument("--json", metavar="FILE", default=None, help="write one JSON record per claim and control")
-    ck.add_argument("--seed", type=int, default=None, help="Hypothesis seed for a non-derandomized profile")
+    ck.add_argument("--seed", type=int, default=None,
+                    help="Hypothesis seed (--hypothesis-seed); under a derandomized profile (ci) it keys "
+                         "each claim's examples with the claim id")
     ck.add_argument("-v", "--verbose", action="store_true", help="show pytest's per-item lines")
     _external_options(ck)
     _new_parser(sub)
     _report_parser(sub, PROFILES)
+    _report_parser(sub, PROFILES, name="book")
+    rp = sub.add_parser("replay", help="rerun the recorded counterexample of a refutation in a `check --json` FILE")
+    rp.add_argument("claim_id", metavar="ID", help="the id of the refuted claim, control or literal statement")
+    rp.add_argument("--from", dest="from_json", metavar="FILE", required=True,
+                    help="the run file written by `python -m theorems check --json FILE`")
+    _external_options(rp)
     return p
 
 
@@ -124,8 +135,12 @@ def _check(args) -> int:
     return {0: 0, 1: 1}.get(code, 2)
 
 
-def _report_parser(sub, profiles) -> None:
-    rp = sub.add_parser("report", help="run the checker (or read --from) and write an HTML + Markdown report")
+def _report_parser(sub, profiles, name: str = "report") -> None:
+    if name == "book":  # the report laid out as the lecture: same options, theorems.report.book
+        rp = sub.add_parser("book", help="run the checker (or read --from) and write the lecture as a static "
+                            "offline book: DIR/index.html, DIR/<section>.html, DIR/figures/*.svg")
+    else:
+        rp = sub.add_parser("report", help="run the checker (or read --from) and write an HTML + Markdown report")
     rp.add_argument("--out", required=True, metavar="DIR",
                     help="write DIR/index.html, DIR/report.md, DIR/figures/*.png (and DIR/results.json)")
     rp.add_argument("--from", dest="from_json", metavar="FILE", default=None,
@@ -133,7 +148,8 @@ def _report_parser(sub, profiles) -> None:
     rp.add_argument("--claim", action="append", default=[], metavar="ID", help="report only this claim; repeatable")
     rp.add_argument("--profile", choices=profiles, default=None,
                     help="Hypothesis profile (default: ci when CI is set, else fast)")
-    rp.add_argument("--seed", type=int, default=None, help="Hypothesis seed for a non-derandomized profile")
+    rp.add_argument("--seed", type=int, default=None,
+                    help="Hypothesis seed (--hypothesis-seed); under ci it keys each claim's examples")
     rp.add_argument("-v", "--verbose", action="store_true", help="show pytest's per-item lines")
     _external_options(rp)
 
@@ -171,16 +187,82 @@ def _report(args) -> int:
     try:
         doc = select_results(saved if saved is not None else load_results(source),
                              args.claim if args.from_json else [])
-        files = build_report(doc, out)
+        if args.command == "book":
+            from theorems.report.book import build_book
+
+            book = build_book(doc, out)
+        else:
+            files = build_report(doc, out)
     except ReportError as exc:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"cannot write the report to {args.out}: {exc.strerror or exc}")
+    if args.command == "book":
+        note = f"; {book.figures_not_drawn} figures not drawn" if book.figures_not_drawn else ""
+        print(f"theorems: book of {book.summary.total} statements and {book.summary.controls} controls "
+              f"({len(book.pages)} pages, {len(book.figures)} figures{note}): {book.html}")
+        return code
     s = files.summary
     note = f"; {files.figures_not_drawn} figures not drawn" if files.figures_not_drawn else ""
-    print(f"theorems: report of {s.total} statements and {s.controls} controls ({len(files.figures)} figures"
+    print(f"theorems: report of {s.headline} ({len(files.figures)} figures"
           f"{note}): {files.html} and {files.markdown}")
     return code
+
+
+def _replay(args) -> int:
+    """Replay the refutation of ``args.claim_id`` recorded in ``args.from_json``."""
+    import hypothesis
+
+    from theorems.engine.claims import REGISTRY
+    from theorems.engine.evidence import ClaimViolation
+    from theorems.engine.sections import load_all
+    from theorems.replay import replay
+    from theorems.report.pages import ReportError, load_results
+
+    try:
+        doc = load_results(Path(args.from_json))
+    except ReportError as exc:
+        return _fail(str(exc))
+    load_all()
+    problem = _load_external(args)
+    if problem:
+        return _fail(problem)
+    if args.claim_id not in REGISTRY:
+        return _fail(f"unknown claim id {args.claim_id!r}; `python -m theorems list` shows the ids")
+    record = next((r for r in doc["results"] if r["id"] == args.claim_id), None)
+    if record is None:
+        return _fail(f"{args.from_json} has no record of {args.claim_id!r}")
+    if record.get("verdict") != "refuted":
+        return _fail(f"{args.claim_id!r} was not refuted in {args.from_json} (outcome: {record.get('outcome')}); "
+                     "there is no counterexample to replay")
+    recorded = (doc.get("versions") or {}).get("hypothesis")
+    blob = record.get("reproduce_blob")
+    values = record.get("counterexample_values")
+    use_blob = bool(blob) and recorded == hypothesis.__version__
+    if not use_blob:
+        if blob:
+            print(f"theorems: the record was made with Hypothesis {recorded}, this is "
+                  f"{hypothesis.__version__}: replaying the recorded values, not the blob")
+        if values is None:
+            return _fail(f"the record of {args.claim_id!r} keeps no values to replay "
+                         f"({record.get('counterexample_note') or 'none recorded'})")
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # Hypothesis' own report of the example
+            if use_blob:
+                replay(args.claim_id, blob["hypothesis"], blob["blob"].encode())
+            else:
+                replay(args.claim_id, values=values)
+    except ClaimViolation as exc:
+        print(f"{args.claim_id}: refuted as recorded: {str(exc).splitlines()[0]}")
+        return 0
+    except Exception as exc:  # the replay crashed: not the recorded refutation
+        message = str(exc).strip().splitlines()
+        print(f"{args.claim_id}: the replay did not refute it, it raised "
+              f"{type(exc).__name__}: {message[0] if message else ''}")
+        return 1
+    print(f"{args.claim_id}: no longer refuted by the recorded counterexample "
+          f"({(record.get('counterexample') or '').splitlines()[0]})")
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,8 +288,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(catalogue_markdown(external=bool(args.claims_path)) if args.markdown
                          else catalogue_text())
         return 0
+    if args.command == "replay":
+        return _replay(args)
     try:
-        return _report(args) if args.command == "report" else _check(args)
+        return _report(args) if args.command in ("report", "book") else _check(args)
     except KeyboardInterrupt:
         return 130
 

@@ -1,4 +1,4 @@
-"""Figures: the data a claim recorded with ``evidence.figure``, drawn to PNG.
+"""Figures: the data a claim recorded with ``evidence.figure``, drawn to PNG (the report) or SVG (the book).
 
 The schema of a figure is documented in :meth:`theorems.engine.evidence.Evidence.figure`;
 two kinds are drawn, ``"lines"`` (series of points on linear or log axes) and
@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FIGURE_KINDS", "STYLES", "figure_png", "figures_available", "save_figure"]
+__all__ = ["FIGURE_KINDS", "STYLES", "figure_png", "figure_svg", "figures_available", "save_figure"]
 
 FIGURE_KINDS = ("lines", "histogram")
 STYLES = ("line", "points", "step", "dashed")
@@ -129,6 +129,20 @@ def _positive(values: list[float]) -> list[float]:
     return [v if v > 0 else math.nan for v in values]
 
 
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _power_label(value: float, _pos=None) -> str:
+    """A log axis's tick label as plain text (10⁻³): mathtext would cost a second per figure."""
+    if not value > 0 or not math.isfinite(value):
+        return ""
+    exponent = math.log10(value)
+    if abs(exponent - round(exponent)) > 1e-9:
+        return f"{value:g}"
+    e = round(exponent)
+    return {0: "1", 1: "10"}.get(e, "10" + str(e).translate(_SUPERSCRIPT))
+
+
 def _draw_lines(ax, data: Mapping[str, Any]) -> None:
     logx, logy = bool(data.get("logx")), bool(data.get("logy"))
     for s in data["series"]:
@@ -151,12 +165,16 @@ def _draw_lines(ax, data: Mapping[str, Any]) -> None:
             ax.plot(x, y, "-", linewidth=1.4, label=label)
     from matplotlib.ticker import NullFormatter
 
+    from matplotlib.ticker import FuncFormatter
+
     if logx:
         ax.set_xscale("log")
         ax.xaxis.set_minor_formatter(NullFormatter())  # labelled minor ticks overlap on short ranges
+        ax.xaxis.set_major_formatter(FuncFormatter(_power_label))
     if logy:
         ax.set_yscale("log")
         ax.yaxis.set_minor_formatter(NullFormatter())
+        ax.yaxis.set_major_formatter(FuncFormatter(_power_label))
     _draw_shades(ax, data)
 
 
@@ -190,14 +208,29 @@ def figure_png(data: Mapping[str, Any]) -> bytes:
     ImportError
         matplotlib is not installed (the optional extra ``figures``).
     """
+    return _render(data, "png")
+
+
+def figure_svg(data: Mapping[str, Any]) -> bytes:
+    """Draw one figure as SVG (for the book): text kept as text, so it is sharp and searchable.
+
+    Same data, checks and errors as :func:`figure_png`; equal data give equal bytes (no date in
+    the metadata, a fixed hash salt for the element ids).
+    """
+    return _render(data, "svg")
+
+
+def _render(data: Mapping[str, Any], fmt: str) -> bytes:
     kind = _validate(data)
+    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=_SIZE_INCHES, dpi=_DPI, layout="constrained")
-    FigureCanvasAgg(fig)
-    ax = fig.add_subplot()
-    with warnings.catch_warnings():
+    rc = {"svg.fonttype": "none", "svg.hashsalt": "dl-lecture-theorems"} if fmt == "svg" else {}
+    with matplotlib.rc_context(rc), warnings.catch_warnings():
+        fig = Figure(figsize=_SIZE_INCHES, dpi=_DPI, layout="constrained")
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
         # Titles may hold characters the default font lacks (e.g. Japanese): a box, not an error.
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from (current )?font")
         if kind == "lines":
@@ -215,7 +248,8 @@ def figure_png(data: Mapping[str, Any]) -> bytes:
         elif labels:
             ax.legend(fontsize=8)
         buf = io.BytesIO()
-        fig.savefig(buf, format="png", metadata={"Software": None})
+        metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
+        fig.savefig(buf, format=fmt, metadata=metadata)
     return buf.getvalue()
 
 
