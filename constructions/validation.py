@@ -82,6 +82,25 @@ def check_finite_array(name: str, value, *, ndim: int | tuple[int, ...] | None =
     return arr
 
 
+def check_design(X, y, *, rows: str = "target") -> tuple[np.ndarray, np.ndarray]:
+    """A non-empty finite design ``X`` (n × p) and a finite vector ``y`` of one ``rows`` per row.
+
+    Raises
+    ------
+    ValueError
+        Naming ``X`` or ``y``: a wrong number of dimensions, an empty design, a non-finite
+        entry, or a length of ``y`` other than the number of rows of ``X``.
+    """
+    X = check_finite_array("X", X, ndim=2)
+    n, p = X.shape
+    if n == 0 or p == 0:
+        raise ValueError(f"X has shape {X.shape}; allowed: n >= 1 and p >= 1")
+    y = check_finite_array("y", y, ndim=1)
+    if y.shape != (n,):
+        raise ValueError(f"y has shape {y.shape}; allowed: ({n},), one {rows} per row of X")
+    return X, y
+
+
 def check_one_of(name: str, value, allowed) -> str:
     """Return ``value`` if it is one of ``allowed``, or raise ``ValueError``."""
     if value not in allowed:

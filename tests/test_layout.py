@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SURFACE = {"theorems", "theorems.strategies", "theorems.tolerances"}
+SURFACE = {"theorems", "theorems.strategies", "theorems.tolerances", "theorems.matrix_proofs"}
 MACHINERY = ("engine", "report")
 MAX_LINES = 600
 MAX_MODULES = 12

@@ -30,7 +30,7 @@ import numpy as np
 from scipy.integrate import solve_ivp
 from scipy.optimize import linprog
 
-from constructions.validation import check_finite_array, check_real
+from constructions.validation import check_design, check_finite_array, check_real
 
 __all__ = [
     "DiagonalFlow",
@@ -74,13 +74,8 @@ class DiagonalFlow:
 
 
 def _underdetermined(X, y):
-    X = check_finite_array("X", X, ndim=2)
+    X, y = check_design(X, y)
     n, p = X.shape
-    if n == 0 or p == 0:
-        raise ValueError(f"X has shape {X.shape}; allowed: n >= 1 and p >= 1")
-    y = check_finite_array("y", y, ndim=1)
-    if y.shape != (n,):
-        raise ValueError(f"y has shape {y.shape}; allowed: ({n},), one target per row of X")
     return X, y
 
 

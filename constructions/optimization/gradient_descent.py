@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from constructions.validation import check_finite_array, check_integer, check_real
+from constructions.validation import check_design, check_finite_array, check_integer, check_real
 
 __all__ = ["LeastSquaresGD", "gd_contraction_factor", "least_squares_gd", "least_squares_gd_limit"]
 
@@ -58,13 +58,8 @@ class LeastSquaresGD:
 
 
 def _problem(X, y, w0):
-    X = check_finite_array("X", X, ndim=2)
+    X, y = check_design(X, y)
     n, p = X.shape
-    if n == 0 or p == 0:
-        raise ValueError(f"X has shape {X.shape}; allowed: n >= 1 and p >= 1")
-    y = check_finite_array("y", y, ndim=1)
-    if y.shape != (n,):
-        raise ValueError(f"y has shape {y.shape}; allowed: ({n},), one target per row of X")
     if w0 is None:
         w0 = np.zeros(p)
     else:

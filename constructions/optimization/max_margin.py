@@ -35,7 +35,7 @@ import numpy as np
 from scipy.optimize import linprog, minimize
 from scipy.special import expit
 
-from constructions.validation import check_finite_array, check_real
+from constructions.validation import check_design, check_finite_array, check_real
 
 __all__ = [
     "LogisticGD",
@@ -72,13 +72,8 @@ class LogisticGD:
 
 
 def _labelled(X, y):
-    X = check_finite_array("X", X, ndim=2)
+    X, y = check_design(X, y, rows="label")
     n, d = X.shape
-    if n == 0 or d == 0:
-        raise ValueError(f"X has shape {X.shape}; allowed: n >= 1 and d >= 1")
-    y = check_finite_array("y", y, ndim=1)
-    if y.shape != (n,):
-        raise ValueError(f"y has shape {y.shape}; allowed: ({n},), one label per row of X")
     if not np.all(np.abs(y) == 1):
         raise ValueError(
             f"y has entries {sorted(set(y[np.abs(y) != 1].tolist()))[:3]}; allowed: labels ±1"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from constructions.optimization.ntk import empirical_ntk
-from constructions.validation import check_finite_array, check_integer, check_real
+from constructions.validation import check_design, check_finite_array, check_integer, check_real
 
 __all__ = ["TwoLayerGD", "two_layer_gd"]
 
@@ -98,13 +98,8 @@ def two_layer_gd(X, y, W0, a, *, eta: float, n_steps: int) -> TwoLayerGD:
     >>> bool(run.losses[-1] < 1e-6 * run.losses[0])
     True
     """
-    X = check_finite_array("X", X, ndim=2)
+    X, y = check_design(X, y)
     n, d = X.shape
-    if n == 0 or d == 0:
-        raise ValueError(f"X has shape {X.shape}; allowed: n >= 1 and d >= 1")
-    y = check_finite_array("y", y, ndim=1)
-    if y.shape != (n,):
-        raise ValueError(f"y has shape {y.shape}; allowed: ({n},), one target per row of X")
     W = check_finite_array("W0", W0, ndim=2)
     if W.shape[1] != d or W.shape[0] == 0:
         raise ValueError(f"W0 has shape {W.shape}; allowed: (m, {d}) with m >= 1")

@@ -14,7 +14,12 @@ from __future__ import annotations
 
 import sympy
 
-from theorems import InconclusiveProof
+from theorems.matrix_proofs import (
+    linear_estimator_risk_steps,
+    scalar,
+    step_or_witness,
+    trace_cyclicity,
+)
 
 from .tsigler_bartlett import tsigler_bartlett_ridge
 
@@ -28,58 +33,18 @@ _SIGMA2 = sympy.Symbol("sigma2", positive=True)
 _NAMES = "X n × p, A = λI + XXᵀ n × n symmetric invertible, θ* ∈ ℝ^p, Σ p × p, all n, p ≥ 1"
 
 
-def _scalar(M):
-    """A 1 × 1 (or trace-valued) matrix expression as tr of its expansion (nothing commutes)."""
-    return sympy.Trace(sympy.expand(M)).doit()
-
-
-def _rotate(trace):
-    """tr(A₁…A_k) → tr(A₂…A_kA₁) (trace cyclicity, proved for all sizes in ``_ridge_steps``)."""
-    factors = trace.arg.args
-    return sympy.Trace(sympy.MatMul(*factors[1:], factors[0])).doit()
-
-
 def _ridge_steps(evidence, *, noise_mean, witness: dict | None = None) -> None:
-    i, j = sympy.symbols("i j", integer=True)
-    P, Q = sympy.MatrixSymbol("P", _n, _p), sympy.MatrixSymbol("Q", _p, _n)
-    evidence.symbolic(sympy.Sum(P[i, j] * Q[j, i], (j, 0, _p - 1), (i, 0, _n - 1)),
-                      sympy.Sum(Q[j, i] * P[i, j], (i, 0, _n - 1), (j, 0, _p - 1)).reorder((0, 1)),
-                      name="trace cyclicity tr(PQ) = tr(QP)", assumptions="P n × p, Q p × n; Fubini on a finite sum")
+    """E_ε‖θ̂ − θ*‖²_Σ = B + σ²V for θ̂ = XᵀA⁻¹y, from the noise's first two moments."""
+    trace_cyclicity(evidence)
     L = _X.T * _A.I
-    a = (L * _X - sympy.Identity(_p)) * _THETA
-    err = L * (_X * _THETA + _EPS) - _THETA
-
-    def f(m, C):
-        return _scalar(a.T * _COV * a + a.T * _COV * L * m + m.T * L.T * _COV * a) + _scalar(L.T * _COV * L * C)
-
-    quad = sympy.Trace(sympy.MatMul(_EPS.T, L.T, _COV, L, _EPS))
-    evidence.symbolic(_scalar(err.T * _COV * err),
-                      _scalar(a.T * _COV * a + a.T * _COV * L * _EPS + _EPS.T * L.T * _COV * a) + _scalar(quad.arg),
-                      name="‖θ̂ − θ*‖²_Σ expanded, θ̂ = XᵀA⁻¹(Xθ* + ε)", assumptions=_NAMES)
-    evidence.symbolic(f(_EPS, _EPS * _EPS.T),
-                      _scalar(a.T * _COV * a + a.T * _COV * L * _EPS + _EPS.T * L.T * _COV * a)
-                      + _scalar(_rotate(quad).arg), name="… = f(ε, εεᵀ) (εᵀQε = tr(Qεεᵀ))", assumptions=_NAMES)
-    s = sympy.Symbol("s", real=True)
-    m1, m2 = sympy.MatrixSymbol("m_1", _n, 1), sympy.MatrixSymbol("m_2", _n, 1)
-    C1, C2 = sympy.MatrixSymbol("C_1", _n, _n), sympy.MatrixSymbol("C_2", _n, _n)
-    evidence.symbolic(f(s * m1 + (1 - s) * m2, s * C1 + (1 - s) * C2), s * f(m1, C1) + (1 - s) * f(m2, C2),
-                      name="f affine, so E_ε f(ε, εεᵀ) = f(Eε, Eεεᵀ)", assumptions=_NAMES)
     # the noise's second moment: Cov ε + (Eε)(Eε)ᵀ = σ²I + μμᵀ
-    mean = f(noise_mean, _SIGMA2 * sympy.Identity(_n) + noise_mean * noise_mean.T)
-    raw_bias, raw_variance = _scalar(a.T * _COV * a), _scalar(_SIGMA2 * L.T * _COV * L)
-    try:
-        evidence.symbolic(mean, raw_bias + raw_variance, name="E_ε‖θ̂ − θ*‖²_Σ = aᵀΣa + σ² tr(LᵀΣL), L = XᵀA⁻¹",
-                          assumptions=_NAMES + "; Cov ε = σ²I")
-    except InconclusiveProof:
-        if witness is not None:  # the same step, exactly, at a concrete instance
-
-            def at_witness(e):
-                return sympy.nsimplify(sympy.sympify(e).xreplace(witness).doit())
-
-            evidence.exact(at_witness(mean), at_witness(raw_bias + raw_variance),
-                           name="E_ε‖θ̂ − θ*‖²_Σ at the concrete instance", rhs_name="B + σ²V",
-                           at={str(k): v.tolist() if hasattr(v, "tolist") else v for k, v in witness.items()})
-        raise
+    mean, a = linear_estimator_risk_steps(
+        evidence, n=_n, p=_p, X=_X, L=L, beta=_THETA, cov=_COV, eps=_EPS, noise_mean=noise_mean,
+        noise_cov=_SIGMA2 * sympy.Identity(_n) + noise_mean * noise_mean.T, symbolic_names=_NAMES)
+    raw_bias, raw_variance = scalar(a.T * _COV * a), scalar(_SIGMA2 * L.T * _COV * L)
+    step_or_witness(evidence, mean, raw_bias + raw_variance,
+                    name="E_ε‖θ̂ − θ*‖²_Σ = aᵀΣa + σ² tr(LᵀΣL), L = XᵀA⁻¹",
+                    assumptions=_NAMES + "; Cov ε = σ²I", witness=witness)
     evidence.symbolic(_SIGMA2 * sympy.Trace((L.T * _COV * L).subs(_A.I.T, _A.I)),
                       _SIGMA2 * sympy.Trace(_A.I * _X * _COV * _X.T * _A.I),
                       name="σ² tr(LᵀΣL) = σ² tr(A⁻¹XΣXᵀA⁻¹) = σ²V (Lᵀ = A⁻ᵀX = A⁻¹X, A = Aᵀ)", assumptions=_NAMES)

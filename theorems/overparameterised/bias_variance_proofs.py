@@ -19,7 +19,14 @@ from __future__ import annotations
 
 import sympy
 
-from ._common import _linear_estimator_risk_steps, _rotate, _scalar, _step, _trace_cyclicity
+from theorems.matrix_proofs import (
+    linear_estimator_risk_steps,
+    rotate,
+    scalar,
+    step_or_witness,
+    trace_cyclicity,
+)
+
 from .bias_variance import bias_variance_minnorm, variance_trace_identity
 
 _n, _p = sympy.symbols("n p", integer=True, positive=True)
@@ -36,24 +43,24 @@ _SIGMA2 = sympy.Symbol("sigma2", positive=True)
 # ---------------------------------------------------------------------------
 def _bias_variance_steps(evidence, *, with_bias: bool = True, witness: dict | None = None) -> None:
     names = "X n × p, X⁺ p × n, β* ∈ ℝ^p, Σ p × p, all n, p ≥ 1; E ε = 0, E εεᵀ = σ²I_n"
-    _trace_cyclicity(evidence)
-    mean, a = _linear_estimator_risk_steps(
+    trace_cyclicity(evidence)
+    mean, a = linear_estimator_risk_steps(
         evidence, n=_n, p=_p, X=_X, L=_XP, beta=_BETA, cov=_COV, eps=_EPS,
         noise_mean=sympy.ZeroMatrix(_n, 1), noise_cov=_SIGMA2 * sympy.Identity(_n), symbolic_names=names)
-    raw_bias, raw_variance = _scalar(a.T * _COV * a), _scalar(_SIGMA2 * _XP.T * _COV * _XP)
-    _step(evidence, mean, (raw_bias if with_bias else 0) + raw_variance,
+    raw_bias, raw_variance = scalar(a.T * _COV * a), scalar(_SIGMA2 * _XP.T * _COV * _XP)
+    step_or_witness(evidence, mean, (raw_bias if with_bias else 0) + raw_variance,
           name="E_ε‖X⁺y − β*‖²_Σ = f(0, σ²I) = " + ("aᵀΣa + σ² tr(X⁺ᵀΣX⁺)" if with_bias else "σ² tr(X⁺ᵀΣX⁺)"),
           assumptions=names, witness=witness)
     proj, identity = _XP * _X, sympy.Identity(_p)
     # aᵀ = β*ᵀ(X⁺X − I)ᵀ = β*ᵀ(X⁺X − I) by the Penrose symmetry (X⁺X)ᵀ = X⁺X
     a_t = a.T.doit().subs(_X.T * _XP.T, proj)
-    evidence.symbolic(_scalar(a_t * _COV * a), _scalar(_BETA.T * (identity - proj) * _COV * (identity - proj) * _BETA),
+    evidence.symbolic(scalar(a_t * _COV * a), scalar(_BETA.T * (identity - proj) * _COV * (identity - proj) * _BETA),
                       name="aᵀΣa = B = β*ᵀ(I − Π)Σ(I − Π)β*, Π = X⁺X = Πᵀ", assumptions=names)
-    evidence.symbolic(_SIGMA2 * _rotate(_rotate(sympy.Trace(_XP.T * _COV * _XP))), _SIGMA2 * sympy.Trace(_XP * _XP.T * _COV),
+    evidence.symbolic(_SIGMA2 * rotate(rotate(sympy.Trace(_XP.T * _COV * _XP))), _SIGMA2 * sympy.Trace(_XP * _XP.T * _COV),
                       name="σ² tr(X⁺ᵀΣX⁺) = V = σ² tr(X⁺X⁺ᵀΣ) (cyclicity twice)", assumptions=names)
     # p ≤ n, rank p: the normal equations XᵀXβ̂ = Xᵀy give X⁺ = (XᵀX)⁻¹Xᵀ, so Π = I and B = 0
     normal = sympy.Inverse(_X.T * _X) * _X.T
-    evidence.symbolic(_scalar(_BETA.T * (identity - normal * _X) * _COV * (identity - normal * _X) * _BETA), 0,
+    evidence.symbolic(scalar(_BETA.T * (identity - normal * _X) * _COV * (identity - normal * _X) * _BETA), 0,
                       name="B = 0 when X⁺ = (XᵀX)⁻¹Xᵀ (full column rank p ≤ n)", assumptions=names)
 
 
@@ -84,14 +91,14 @@ def _whitened_trace_steps(evidence, *, power: int, witness: dict | None = None) 
     symmetric = {S.T: S, S.I.T: S.I, S.T.I: S.I}
     Z = _X * (S.I if power == -1 else S)
     gram = (Z.T * Z / _n).subs(symmetric)
-    _step(evidence, _scalar(T * (_X.T * _X / _n)), _scalar((T * S * gram * S).subs(symmetric).doit()),
+    step_or_witness(evidence, scalar(T * (_X.T * _X / _n)), scalar((T * S * gram * S).subs(symmetric).doit()),
           name="Σ̂ = XᵀX/n = S(ZᵀZ/n)S", assumptions=names + "; T a generic p × p matrix", witness=witness)
     W = sympy.MatrixSymbol("W", _p, _p)                      # W = ZᵀZ/n, invertible as Z has rank p
     inverse = sympy.Inverse(S * W * S).doit()
-    evidence.symbolic(_scalar(T * inverse * S * W * S), sympy.Trace(T),
+    evidence.symbolic(scalar(T * inverse * S * W * S), sympy.Trace(T),
                       name="(SWS)⁻¹ = S⁻¹W⁻¹S⁻¹ (inverse of a product of invertible matrices)", assumptions=names)
-    _trace_cyclicity(evidence)
-    evidence.symbolic(_rotate(sympy.Trace((inverse * S * S).doit())), sympy.Trace(W.I),
+    trace_cyclicity(evidence)
+    evidence.symbolic(rotate(sympy.Trace((inverse * S * S).doit())), sympy.Trace(W.I),
                       name="tr(Σ̂⁻¹Σ) = tr(S⁻¹W⁻¹S) = tr(W⁻¹S S⁻¹) = tr((ZᵀZ/n)⁻¹)", assumptions=names)
 
 

@@ -16,8 +16,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from theorems import Kind, Source, claim
+from theorems.matrix_proofs import scalar, step_or_witness
 
-from ._common import _LECTURE, _NO_SHRINK, _scalar, _step
+from ._common import _LECTURE, _NO_SHRINK
 
 # ---------------------------------------------------------------------------
 # C19  excess risk = ‖β̂ − β*‖²_Σ, exactly on finite distributions
@@ -105,10 +106,10 @@ def _excess_risk_steps(evidence, *, noise_feature_moment, witness=None) -> None:
     y = x.T * beta + eps
 
     def g(M, m):
-        return _scalar(d.T * M * d - m.T * d - d.T * m)
+        return scalar(d.T * M * d - m.T * d - d.T * m)
 
     names = "x, β*, β̂ ∈ ℝ^p, ε ∈ ℝ, all p ≥ 1 (MatrixSymbol of symbolic size)"
-    evidence.symbolic(_scalar((y - x.T * beta_hat).T * (y - x.T * beta_hat) - (y - x.T * beta).T * (y - x.T * beta)),
+    evidence.symbolic(scalar((y - x.T * beta_hat).T * (y - x.T * beta_hat) - (y - x.T * beta).T * (y - x.T * beta)),
                       g(x * x.T, x * eps), name="(Y − xᵀβ̂)² − (Y − xᵀβ*)² = g(xxᵀ, xε), Y = xᵀβ* + ε",
                       assumptions=names)
     s, t = sympy.symbols("s t", real=True)
@@ -116,7 +117,7 @@ def _excess_risk_steps(evidence, *, noise_feature_moment, witness=None) -> None:
     m1, m2 = sympy.MatrixSymbol("m_1", p, 1), sympy.MatrixSymbol("m_2", p, 1)
     evidence.symbolic(g(s * M1 + t * M2, s * m1 + t * m2), s * g(M1, m1) + t * g(M2, m2),
                       name="g linear, so E g(xxᵀ, xε) = g(E xxᵀ, E xε) = g(Σ, E[xε])", assumptions=names)
-    _step(evidence, g(cov, noise_feature_moment), _scalar(d.T * cov * d), name="g(Σ, E[xε]) = ‖β̂ − β*‖²_Σ",
+    step_or_witness(evidence, g(cov, noise_feature_moment), scalar(d.T * cov * d), name="g(Σ, E[xε]) = ‖β̂ − β*‖²_Σ",
           assumptions=names + "; E[xε] = E[x·E[ε | x]]", witness=witness)
 
 
