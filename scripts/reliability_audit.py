@@ -117,6 +117,20 @@ def tabulate(docs: list[dict]) -> str:
     return "\n".join(lines)
 
 
+#: hand-written sections of the report that a rerun of the audit keeps (they are not the audit's)
+KEPT_SECTIONS = ("## Mutation testing",)
+
+
+def kept_sections(path: Path) -> str:
+    """The sections of the old report at ``path`` named in KEPT_SECTIONS, to append to the new."""
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    for title in KEPT_SECTIONS:
+        if f"\n{title}\n" in old:
+            body = old.split(f"\n{title}\n", 1)[1].split("\n## ", 1)[0].rstrip()
+            return f"\n{title}\n{body}\n"
+    return ""
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--seeds", type=int, default=50, help="number of seeds (runs)")
@@ -151,7 +165,8 @@ def main(argv=None) -> int:
                    "blas_threads": threads} for seed in seeds]
         docs = list(run_sweep(run_once, points, executor=executor, progress=report).values)
     text = tabulate(docs)
-    write_atomic(args.out, text)
+    kept = kept_sections(args.out)  # read before the write replaces the file
+    write_atomic(args.out, text.rstrip("\n") + "\n" + kept if kept else text)
     return 0
 
 

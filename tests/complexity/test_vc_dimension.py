@@ -144,6 +144,40 @@ def test_vacuous_vc_dimension_is_the_first_integer_with_bound_at_least_one(n, de
         assert vc_generalization_bound(d - 1, n, delta=delta) < 1
 
 
+@pytest.mark.parametrize(("n", "delta"), [(30, 0.5), (50_000, 0.05)])
+@pytest.mark.parametrize("offset", [-2.5, 2.5])
+def test_vacuous_vc_dimension_settles_a_root_that_lands_integers_away(
+        monkeypatch, n, delta, offset):
+    # mutation run (docs/mutation.md): the two settle loops after brentq survived every mutation,
+    # brentq's root being exact in practice; here brentq is made to land `offset` away, and a loop
+    # that walks the wrong way is stopped by the call budget instead of hanging
+    import constructions.complexity.vc_dimension as vc
+
+    truth = vacuous_vc_dimension(n, delta=delta)
+    calls = {"n": 0}
+    bound = vc.vc_generalization_bound
+
+    def counted(*args, **kwargs):
+        calls["n"] += 1
+        assert calls["n"] < 1000, "the settle loops evaluated the bound 1000 times"
+        return bound(*args, **kwargs)
+
+    monkeypatch.setattr(vc, "vc_generalization_bound", counted)
+    monkeypatch.setattr(vc, "brentq", lambda f, a, b: max(a, truth - 0.5 + offset))
+    got = vacuous_vc_dimension(n, delta=delta)
+    assert got == truth, (f"vacuous_vc_dimension={got}, but should be {truth} "
+                          f"[n={n}, delta={delta}, offset={offset}]")
+
+
+def test_bhlm_r_for_degree_two_by_hand():
+    # mutation run (docs/mutation.md): `d ** (i - 1)` -> `d ** (i + 1)` survived (degree 1
+    # hides it); r = sum_i k_i (1 + (i - 1) d^(i - 1)) = 1 + (1 + d) + (1 + 2 d^2) = 13 for units
+    # (1, 1, 1), d = 2
+    bound = bhlm_vc_upper_bound(dense_architecture(1, [1, 1]), degree=2)
+    assert bound.r == 13, (f"r={bound.r}, but should be 13 "
+                           "[bhlm_vc_upper_bound(units=(1, 1, 1), degree=2)]")
+
+
 @pytest.mark.parametrize("delta", [0.0, 1.0, -0.1, float("nan")])
 def test_bounds_reject_bad_delta(delta):
     with pytest.raises(ValueError, match="delta"):

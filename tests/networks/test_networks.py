@@ -146,6 +146,37 @@ def test_weights_are_read_only():
         net.weights[0][0, 0] = 1.0
 
 
+def test_biases_are_read_only():
+    # mutation run (docs/mutation.md): `b.setflags(write=False)` -> `write=True` survived
+    net = _random_network(np.random.default_rng(9), [1, 2, 1], "relu")
+    with pytest.raises(ValueError, match="read-only"):
+        net.biases[0][0] = 1.0
+
+
+def test_nonzero_parameter_count_counts_the_nonzero_weights_and_biases_exactly():
+    # mutation run (docs/mutation.md): `return sum(...)` -> `return None` survived
+    net = DenseNetwork((np.array([[1.0], [0.0], [-2.0]]), np.array([[0.0, 3.0, 0.0]])),
+                       (np.array([0.0, 0.5, 0.0]), np.array([0.0])), "relu")
+    assert net.n_nonzero_params == 4, f"n_nonzero_params={net.n_nonzero_params}, but should be 4"
+    assert net.n_params == 10, f"n_params={net.n_params}, but should be 10"
+
+
+def test_hidden_preactivations_of_a_one_dimensional_batch_are_the_layer_loops():
+    # mutation run (docs/mutation.md): `z.ndim == 1` -> `z.ndim == 2` in the reshape survived
+    net = _random_network(np.random.default_rng(11), [1, 3, 2, 1], "tanh")
+    x = np.array([-0.5, 0.0, 0.25, 1.0])
+    z, expected = x[:, None], []
+    for w, b in zip(net.weights[:-1], net.biases[:-1], strict=True):
+        expected.append(z @ w.T + b)
+        z = np.tanh(expected[-1])
+    got = net.hidden_preactivations(x)
+    shapes = [p.shape for p in got]
+    assert shapes == [(4, 3), (4, 2)], f"shapes={shapes}, but should be [(4, 3), (4, 2)]"
+    for k, (p, e) in enumerate(zip(got, expected, strict=True)):
+        # the same products in the same order: equal up to the BLAS kernel's summation order
+        np.testing.assert_allclose(p, e, rtol=8 * EPS, atol=8 * EPS, err_msg=f"hidden layer {k}")
+
+
 def test_input_of_the_wrong_width_raises_value_error():
     net = _random_network(np.random.default_rng(10), [2, 3, 1], "relu")
     with pytest.raises(ValueError, match="allowed: \\(n, 2\\)"):
