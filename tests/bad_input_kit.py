@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, Phase, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from constructions.networks.dense import DenseNetwork, network_from_layers
@@ -312,6 +312,26 @@ def check_invalid_argument(registry: dict[str, Entry], key: str, param: str, dat
     pytest.fail(
         f"{call} returned {_short(out)}, but should raise ValueError/TypeError naming {param!r}"
     )
+
+
+def registry_tests(registry: dict[str, Entry]):
+    """The two tests of a folder's registry, for its test module to bind at module level.
+
+    ``test_valid, test_invalid = registry_tests(REGISTRY)``: the valid arguments of every
+    entry are accepted; every corruption of every listed parameter raises an error naming it.
+    """
+
+    @pytest.mark.parametrize("key", sorted(registry))
+    def test_valid_arguments_of_the_registry_are_accepted(key):
+        check_valid_arguments(registry, key)
+
+    @pytest.mark.parametrize("key, param", case_params(registry))
+    @BAD_INPUT_SETTINGS
+    @given(data=st.data())
+    def test_invalid_argument_raises_an_error_naming_it(key, param, data):
+        check_invalid_argument(registry, key, param, data)
+
+    return test_valid_arguments_of_the_registry_are_accepted, test_invalid_argument_raises_an_error_naming_it
 
 
 TESTS = Path(__file__).resolve().parent

@@ -10,16 +10,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pytest
 from bad_input_kit import (
-    BAD_INPUT_SETTINGS,
     INF,
     NAN,
     Entry,
     arrays,
-    case_params,
-    check_invalid_argument,
-    check_valid_arguments,
     counts,
     finite,
     functions,
@@ -30,13 +25,13 @@ from bad_input_kit import (
     positive,
     probability,
     reals,
+    registry_tests,
     rng,
     symbolic_dims,
     symbolic_positive,
     tiny_logistic,
     tiny_relu,
 )
-from hypothesis import given
 from hypothesis import strategies as st
 
 from constructions.networks.dense import network_from_layers
@@ -459,13 +454,5 @@ def _registry() -> dict[str, Entry]:
 REGISTRY = _registry()
 
 
-@pytest.mark.parametrize("key", sorted(REGISTRY))
-def test_valid_arguments_of_the_registry_are_accepted(key):
-    check_valid_arguments(REGISTRY, key)
-
-
-@pytest.mark.parametrize("key, param", case_params(REGISTRY))
-@BAD_INPUT_SETTINGS
-@given(data=st.data())
-def test_invalid_argument_raises_an_error_naming_it(key, param, data):
-    check_invalid_argument(REGISTRY, key, param, data)
+test_valid_arguments_of_the_registry_are_accepted, test_invalid_argument_raises_an_error_naming_it = (
+    registry_tests(REGISTRY))

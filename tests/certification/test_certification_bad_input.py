@@ -10,16 +10,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
-import pytest
 import sympy as sp
 from bad_input_kit import (
-    BAD_INPUT_SETTINGS,
     Entry,
     arrays,
     boxes,
-    case_params,
-    check_invalid_argument,
-    check_valid_arguments,
     counts,
     finite,
     functions,
@@ -28,10 +23,10 @@ from bad_input_kit import (
     nonnegative,
     options,
     positive,
+    registry_tests,
     rng,
     tiny_relu,
 )
-from hypothesis import given
 from hypothesis import strategies as st
 
 
@@ -170,13 +165,5 @@ def _registry() -> dict[str, Entry]:
 REGISTRY = _registry()
 
 
-@pytest.mark.parametrize("key", sorted(REGISTRY))
-def test_valid_arguments_of_the_registry_are_accepted(key):
-    check_valid_arguments(REGISTRY, key)
-
-
-@pytest.mark.parametrize("key, param", case_params(REGISTRY))
-@BAD_INPUT_SETTINGS
-@given(data=st.data())
-def test_invalid_argument_raises_an_error_naming_it(key, param, data):
-    check_invalid_argument(REGISTRY, key, param, data)
+test_valid_arguments_of_the_registry_are_accepted, test_invalid_argument_raises_an_error_naming_it = (
+    registry_tests(REGISTRY))

@@ -8,15 +8,10 @@ has an entry somewhere).
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from bad_input_kit import (
-    BAD_INPUT_SETTINGS,
     NAN,
     Entry,
     arrays,
-    case_params,
-    check_invalid_argument,
-    check_valid_arguments,
     counts,
     finite,
     nonnegative,
@@ -24,9 +19,9 @@ from bad_input_kit import (
     positive,
     probability,
     reals,
+    registry_tests,
     rng,
 )
-from hypothesis import given
 from hypothesis import strategies as st
 
 
@@ -253,13 +248,5 @@ def _registry() -> dict[str, Entry]:
 REGISTRY = _registry()
 
 
-@pytest.mark.parametrize("key", sorted(REGISTRY))
-def test_valid_arguments_of_the_registry_are_accepted(key):
-    check_valid_arguments(REGISTRY, key)
-
-
-@pytest.mark.parametrize("key, param", case_params(REGISTRY))
-@BAD_INPUT_SETTINGS
-@given(data=st.data())
-def test_invalid_argument_raises_an_error_naming_it(key, param, data):
-    check_invalid_argument(REGISTRY, key, param, data)
+test_valid_arguments_of_the_registry_are_accepted, test_invalid_argument_raises_an_error_naming_it = (
+    registry_tests(REGISTRY))
