@@ -199,6 +199,8 @@ def single_unit_rademacher_lower(
     sign = np.concatenate([np.ones(r + 2), -np.ones(r + 2)])[None, :, None]
     best = np.zeros(k)
     scale = math.sqrt(float(np.sum(arr * arr)))
+    if scale == 0.0:  # every x_i = 0: every network outputs 0, R̂_S = 0; one evaluation, no step
+        steps = 0
     for step in range(steps + 1):
         norm = np.linalg.norm(w, axis=2, keepdims=True)
         w = np.where(norm > 0, w / np.where(norm > 0, norm, 1.0), 1.0 / math.sqrt(d))
@@ -255,6 +257,8 @@ def two_layer_rademacher_lower(
     w = rng.standard_normal((k, m, arr.shape[1]))
     best = np.zeros(k)
     scale = math.sqrt(float(np.sum(arr * arr)))
+    if scale == 0.0:  # every x_i = 0: every network outputs 0, R̂_S = 0; one evaluation, no step
+        steps = 0
     for step in range(steps + 1):
         w /= np.linalg.norm(w, axis=(1, 2), keepdims=True)
         z = w @ arr.T  # (k, m, n)

@@ -97,3 +97,18 @@ def test_grs_bound_constant_for_depth_three():
 def test_bad_input_raises_value_error(call):
     with pytest.raises(ValueError):
         call()
+
+
+def test_the_lower_estimates_of_an_all_zero_sample_are_zero_without_a_warning():
+    # found by the README's checker command on a newer Hypothesis: a 'sparse' sample of zeros
+    # made the ascent step divide 0 by 0
+    import numpy as np
+
+    from constructions.pac_bayes.rademacher import single_unit_rademacher_lower, two_layer_rademacher_lower
+
+    x = np.zeros((2, 2))
+    one = single_unit_rademacher_lower(x, weight_norm=1.0, output_norm=1.0, n_sign_draws=4,
+                                       rng=np.random.default_rng(0))
+    two = two_layer_rademacher_lower(x, width=3, weight_norm=1.0, output_norm=1.0, n_sign_draws=4,
+                                     rng=np.random.default_rng(0))
+    assert np.all(one.values == 0) and np.all(two.values == 0)
