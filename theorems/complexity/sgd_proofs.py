@@ -44,7 +44,9 @@ def _check_noise_floor(evidence, r, *, at=None, name):
 
 
 @sgd_constant_step.proof(scope="all t ≥ 0, every d, every symmetric A with μI ≼ A ≼ LI (0 < μ ≤ L), every "
-                               "0 < η < 2/L, every noise covariance Σ with tr Σ ≤ σ² and every θ_0")
+                               "0 < η < 2/L, every noise covariance Σ with tr Σ ≤ σ² and every θ_0 (the reduction to "
+                               "coordinates of A's eigenbasis — diagonal entries of (I−ηΛ)N(I−ηΛ), the sum over "
+                               "coordinates — is argued in comments, not checked)")
 def sgd_constant_step_for_every_t(evidence):
     # 1. The eigenbasis: Qᵀ(BMB + η²Σ)Q = (QᵀBQ)(QᵀMQ)(QᵀBQ) + η²QᵀΣQ because QQᵀ = I; QᵀBQ = I − ηΛ is
     #    diagonal, so the i-th diagonal entry is r_i²v_{t,i} + η²s_i.
