@@ -89,7 +89,8 @@ class Result:
         """One line of evidence for the verdict table."""
         parts = []
         if self.proofs:
-            parts.append(f"{len(self.proofs)} symbolic" + (f" for {self.scope}" if self.scope else ""))
+            took = f" in {self.proof_seconds:.2f}s" if self.proof_seconds else ""
+            parts.append(f"{len(self.proofs)} symbolic{took}" + (f" for {self.scope}" if self.scope else ""))
         whole = [c for c in self.certificates if c["whole_claim"]]
         if whole:
             parts.append(f"certified sup<={whole[0]['upper']:.3g}")

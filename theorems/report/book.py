@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from theorems.engine.files import write_atomic
+from theorems.engine.runner import plural
 from theorems.report.pages import (
     _ROLE_LABEL,
     CATEGORIES,
@@ -235,6 +236,14 @@ def _e(s: Any) -> str:
 
 
 _INLINE = re.compile(r"&lt;(u|sub|sup|mark)&gt;(.*?)&lt;/\1&gt;")
+_MATH = re.compile(r"(\$\$?[^$]+\$\$?)")
+
+
+def _unescape_markdown(text: str) -> str:
+    """Markdown's backslash escapes (``f\\*`` for a literal ``f*``) shown as the character, never
+    inside $…$, where the backslash belongs to TeX."""
+    return "".join(part if part.startswith("$") else re.sub(r"\\([\\`*_{}\[\]().!])", r"\1", part)
+                   for part in _MATH.split(text))
 
 
 def _title_html(title: str) -> str:
@@ -242,12 +251,13 @@ def _title_html(title: str) -> str:
     esc = html.escape(title, quote=False)
     for _ in range(3):
         esc = _INLINE.sub(r"<\1>\2</\1>", esc)
-    return esc
+    return _unescape_markdown(esc)
 
 
 def _short_title(title: str, limit: int = 40) -> str:
     """A slide title for the contents: tags dropped, cut before its first formula when long."""
-    plain = re.sub(r"</?(u|sub|sup|mark)>", "", title).strip()
+    # the extracted slides start some titles with their bullet ("• …", "・…")
+    plain = _unescape_markdown(re.sub(r"</?(u|sub|sup|mark)>", "", title)).strip().lstrip("•・-· ").strip()
     if len(plain) > limit:
         plain = plain.split("$", 1)[0].strip().rstrip("・:") + " …"
     return plain
@@ -267,7 +277,8 @@ def _slide_html(body: str) -> str:
         esc = re.sub(r"\*\*([^*]+?)\*\*", r"<strong>\1</strong>", esc)
         esc = "".join(part if part.startswith("$") else  # *emphasis*, never inside $…$
                       re.sub(r"(?<![\\*\w])\*([^*\s][^*]*?)\*(?!\*)", r"<em>\1</em>", part)
-                      for part in re.split(r"(\$\$?[^$]+\$\$?)", esc))
+                      for part in _MATH.split(esc))
+        esc = _unescape_markdown(esc)
         esc = re.sub(r"^-\s+", "• ", esc)
         depth = len(raw) - len(raw.lstrip(" "))
         m = re.match(r"^(#{1,6})\s+(.*)$", esc)
@@ -429,7 +440,7 @@ def _front(doc: dict[str, Any], pages: list[_Page], summary: Summary) -> str:
             slides = "".join(f'<li lang="ja"><a href="{p.file}#{_e(g.slides[0].anchor)}">{_e(_short_title(g.slides[0].title))}</a>'
                              f" ({len(g.cards)})</li>" for g in p.groups if g.slides)
             toc.append(f'<li><a href="{p.file}">{_e(p.title)}</a> <span class="meta" lang="ja">{_e(p.lecture)}'
-                       f"</span> ({len(p.cards)} statements)<ul>{slides}</ul></li>")
+                       f"</span> ({plural(len(p.cards), 'statement')})<ul>{slides}</ul></li>")
         toc.append("</ol></li>")
     counts = ", ".join(f"{summary.counts[k]} {k}" for k in CATEGORIES if summary.counts[k])
     return "\n".join([

@@ -250,6 +250,8 @@ def _evidence_lines(r: dict[str, Any]) -> list[tuple[str, str]]:
     out.append(("examples", f"{n} examples searched, {checks} checks" if n else f"run once, {checks} checks"))
     if r.get("proofs"):
         out.append(("proof scope", r.get("scope") or "not stated by the proof"))
+        if r.get("proof_seconds"):
+            out.append(("proof time", f"{r['proof_seconds']:.2f} s"))
     for p in r.get("proofs") or []:
         out.append(("proof", p))
     for u in r.get("undecided") or []:
