@@ -42,12 +42,16 @@ import ast
 import copy
 import json
 import os
+import queue
 import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -93,6 +97,79 @@ JUDGES: dict[str, list[str]] = {
         "tests/engine/test_claim_engine.py::test_docs_claims_md_is_generated_from_the_metadata",
     ],
 }
+
+#: the six modules of the first recorded run (the default without --all or --module)
+RECORDED = tuple(JUDGES)
+
+#: the verdict logic's judge beyond verdicts.py: the engine tests that build evidence (the slow
+#: parallel-checker and first-hour runs of the whole checker are left to CI)
+JUDGES["theorems/engine/evidence.py"] = [
+    "tests/engine/test_claim_engine.py",
+    "tests/engine/test_proof_scope.py",
+    "tests/engine/test_certified_evidence.py",
+    "tests/engine/test_reproducibility.py",
+    "--deselect",
+    "tests/engine/test_claim_engine.py::test_docs_claims_md_is_generated_from_the_metadata",
+]
+
+#: the checks of bad input that every construction folder shares (constructions/validation.py is
+#: imported by constructions only)
+JUDGES["constructions/validation.py"] = [
+    "tests/optimization/test_optimization_bad_input.py",
+    "tests/complexity/test_complexity_bad_input.py",
+    "tests/pac_bayes/test_pac_bayes_bad_input.py",
+    "tests/networks/test_networks_bad_input.py",
+    "tests/certification/test_certification_bad_input.py",
+    "tests/test_bad_input.py",
+]
+
+
+def all_modules() -> list[str]:
+    """Every module of ``constructions/`` (package ``__init__`` files only re-export), then the
+    verdict logic."""
+    found = sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "constructions").rglob("*.py") if p.name != "__init__.py"
+    )
+    return [*found, "theorems/engine/verdicts.py", "theorems/engine/evidence.py"]
+
+
+def _imports(text: str, dotted: str) -> bool:
+    package, name = dotted.rsplit(".", 1)
+    return bool(re.search(
+        rf"(from\s+{re.escape(dotted)}\s+import|import\s+{re.escape(dotted)}\b"
+        rf"|from\s+{re.escape(package)}\s+import\s+\(?[^)]*?\b{name}\b)", text, flags=re.S))
+
+
+def judge_of(path: str) -> list[str]:
+    """The judge of a module: :data:`JUDGES` where hand-picked, else discovered — the test files
+    that import the module, or its folder's package (whose ``__init__`` re-exports it), then the
+    claim modules that do; a part's ``_common.py`` stands for the claim modules of its part.
+    Smaller files first, so that a killed mutant dies early under ``-x``."""
+    if path in JUDGES:
+        return JUDGES[path]
+    dotted = path[:-3].replace("/", ".")
+    parts = dotted.split(".")
+    names = {dotted} | ({".".join(parts[:2])} if len(parts) > 2 else set())
+    tests, claims = [], []
+    for f in sorted((ROOT / "tests").rglob("test_*.py")):
+        text = f.read_text(encoding="utf-8")
+        if any(_imports(text, n) or re.search(rf"from\s+{re.escape(n)}\s+import", text) for n in names):
+            tests.append(f)
+    for f in sorted((ROOT / "theorems").rglob("*.py")):
+        text = f.read_text(encoding="utf-8")
+        if f.parent.name in ("engine", "report") or not any(
+            _imports(text, n) or re.search(rf"from\s+{re.escape(n)}\s+import", text) for n in names
+        ):
+            continue
+        if f.name == "_common.py":
+            claims += [g for g in sorted(f.parent.glob("*.py")) if g.name[0] != "_"
+                       and "_common" in g.read_text(encoding="utf-8")]
+        elif f.name[0] != "_" and f.parent != ROOT / "theorems":
+            claims.append(f)
+    by_size = sorted(dict.fromkeys(tests), key=lambda f: f.stat().st_size) + sorted(
+        dict.fromkeys(claims), key=lambda f: f.stat().st_size)
+    return [str(f.relative_to(ROOT)) for f in dict.fromkeys(by_size)]
+
 
 PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "--hypothesis-profile", "ci", "--no-header"]
 
@@ -424,7 +501,9 @@ def _judge(work: Path, files: list[str], timeout: float | None) -> tuple[str, fl
 def run_module(
     work: Path, path: str, n: int | None, seed: int, factor: float, log, only: tuple[str, ...] = ()
 ) -> dict:
-    files = JUDGES[path]
+    files = judge_of(path)
+    if not files:
+        raise SystemExit(f"{path}: no test or claim imports it; give it a judge in JUDGES")
     target = work / path
     clean = target.read_text(encoding="utf-8")
     status, t_clean, tail = _judge(work, files, None)
@@ -463,6 +542,33 @@ def run_module(
         "clean_seconds": round(t_clean, 1),
         "mutants": rows,
     }
+
+
+def _run_all(todo: list[dict], n: int | None, args, only: tuple[str, ...]) -> list[dict]:
+    """Each module of ``todo`` judged in one of ``args.jobs`` scratch copies; records in order."""
+    copies: queue.Queue[Path] = queue.Queue()
+    lock = threading.Lock()
+
+    def log(text: str) -> None:
+        with lock:
+            print(text, flush=True)
+
+    def one(old: dict) -> dict:
+        work = copies.get()
+        try:
+            return run_module(work, old["module"], old.get("sample", n), old.get("seed", args.seed),
+                              args.timeout_factor, log, only)
+        finally:
+            copies.put(work)
+
+    jobs = max(1, min(args.jobs, len(todo)))
+    with tempfile.TemporaryDirectory(prefix="mutation-") as tmp:
+        for k in range(jobs):
+            work = Path(tmp) / str(k)
+            _copy_project(work)
+            copies.put(work)
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(one, todo))
 
 
 def summary(record: dict) -> dict:
@@ -565,10 +671,13 @@ def main(argv: list[str] | None = None) -> int:
         "--module",
         action="append",
         default=[],
-        choices=sorted(JUDGES),
         metavar="PATH",
-        help="mutate this module (repeatable; default: all of " + ", ".join(JUDGES) + ")",
+        help="mutate this module (repeatable; default: the recorded subset " + ", ".join(RECORDED) + ")",
     )
+    p.add_argument("--all", action="store_true", help="mutate every module of constructions/ and "
+                   "the verdict logic (theorems/engine/verdicts.py, evidence.py)")
+    p.add_argument("--jobs", type=int, default=1, help="modules judged at once, each in its own "
+                   "scratch copy with BLAS at one thread (default 1)")
     p.add_argument(
         "--sample", type=int, default=20, help="mutants per module, seeded (default 20; 0: all)"
     )
@@ -597,7 +706,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", metavar="FILE", help="write the records as JSON")
     p.add_argument("--out", metavar="FILE", help="write the Markdown table (docs/mutation.md)")
     args = p.parse_args(argv)
-    modules = args.module or list(JUDGES)
+    modules = all_modules() if args.all else (args.module or list(RECORDED))
+    unknown = sorted(set(modules) - set(all_modules()))
+    if unknown:
+        p.error(f"--module {unknown[0]}: not a module of constructions/ or the verdict logic")
     n = args.sample or None
     if args.list:
         for path in modules:
@@ -614,27 +726,16 @@ def main(argv: list[str] | None = None) -> int:
     else:
         records, rerun = [], [{"module": path} for path in modules]
     if previous is None or args.only:
-        with tempfile.TemporaryDirectory(prefix="mutation-") as tmp:
-            work = Path(tmp)
-            _copy_project(work)
-            for old in rerun:
-                rec = run_module(
-                    work,
-                    old["module"],
-                    old.get("sample", n),
-                    old.get("seed", args.seed),
-                    args.timeout_factor,
-                    lambda s: print(s, flush=True),
-                    tuple(args.only),
-                )
-                if previous is None:
-                    records.append(rec)
-                    continue
-                new = {r["key"]: r for r in rec["mutants"]}
-                for r in old["mutants"]:
-                    if r["key"] in new:
-                        r["status_before"] = r.get("status_before", r["status"])
-                        r["status"] = new[r["key"]]["status"]
+        done = _run_all(rerun, n, args, tuple(args.only))
+        for old, rec in zip(rerun, done, strict=True):
+            if previous is None:
+                records.append(rec)
+                continue
+            new = {r["key"]: r for r in rec["mutants"]}
+            for r in old["mutants"]:
+                if r["key"] in new:
+                    r["status_before"] = r.get("status_before", r["status"])
+                    r["status"] = new[r["key"]]["status"]
     if previous is None:
         seconds = time.perf_counter() - t0
         command = "python scripts/mutation_run.py " + " ".join(
