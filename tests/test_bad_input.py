@@ -31,21 +31,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 from bad_input_kit import (
-    BAD_INPUT_SETTINGS,
     KNOWN_GAPS,
     Entry,
     arrays,
-    case_params,
     cases,
-    check_invalid_argument,
-    check_valid_arguments,
     counts,
     folder_registries,
     functions,
     positive,
+    registry_tests,
     resolve,
 )
-from hypothesis import given
 from hypothesis import strategies as st
 
 import constructions
@@ -278,16 +274,8 @@ def test_known_gaps_name_registered_cases():
 # --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("key", sorted(REGISTRY))
-def test_valid_arguments_of_the_registry_are_accepted(key):
-    check_valid_arguments(REGISTRY, key)
-
-
-@pytest.mark.parametrize("key, param", case_params(REGISTRY))
-@BAD_INPUT_SETTINGS
-@given(data=st.data())
-def test_invalid_argument_raises_an_error_naming_it(key, param, data):
-    check_invalid_argument(REGISTRY, key, param, data)
+test_valid_arguments_of_the_registry_are_accepted, test_invalid_argument_raises_an_error_naming_it = \
+    registry_tests(REGISTRY)
 
 
 # --------------------------------------------------------------------------------------------------
