@@ -157,7 +157,11 @@ def q_alpha_interpolator(
     -----
     ∇F = X w(μ) − y and ∇²F = X diag(2α² cosh(Xᵀμ)) Xᵀ ≻ 0, so F is strictly convex; its
     minimiser gives the interpolator satisfying the KKT conditions arcsinh(w/(2α²)) = Xᵀμ of
-    the strictly convex Q_α.  Damped Newton (Armijo backtracking) from μ = 0.
+    the strictly convex Q_α.  Damped Newton from μ = 0: a step is accepted when it decreases F
+    (Armijo) or the residual ‖∇F‖ (the Newton direction d solves ∇²F d = ∇F, so
+    d/ds ½‖∇F(μ − s d)‖² = −‖∇F‖² at s = 0).  Near μ* with small α the decrease of F,
+    ≈ ½‖∇F‖²_{(∇²F)⁻¹}, falls below F's round-off |yᵀμ|·eps long before ‖∇F‖ reaches ``tol``;
+    the residual test still sees it.
 
     References
     ----------
@@ -185,6 +189,11 @@ def q_alpha_interpolator(
                 y @ mu
             )  # F − 2α²p, no cancellation
 
+    def residual(mu):
+        with np.errstate(over="ignore", invalid="ignore"):
+            r = X @ (a2 * np.sinh(X.T @ mu)) - y
+            return float(np.linalg.norm(r)) if np.all(np.isfinite(r)) else np.inf
+
     mu = np.zeros(X.shape[0])
     for _ in range(max_iter):
         z = X.T @ mu
@@ -195,7 +204,11 @@ def q_alpha_interpolator(
         H = (X * (a2 * np.cosh(z))) @ X.T
         step = np.linalg.solve(H, g)
         f0, slope, s = objective(mu), float(g @ step), 1.0
-        while s > 1e-12 and not objective(mu - s * step) <= f0 - 1e-4 * s * slope:
+        g_norm = float(np.linalg.norm(g))
+        while s > 1e-12 and not (
+            objective(mu - s * step) <= f0 - 1e-4 * s * slope
+            or residual(mu - s * step) <= (1.0 - 1e-4 * s) * g_norm
+        ):
             s *= 0.5
         if s <= 1e-12:  # round-off floor: no descent direction left
             break

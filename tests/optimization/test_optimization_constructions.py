@@ -90,6 +90,20 @@ def test_flow_limit_equals_q_alpha_minimiser_and_the_two_limits():
     assert -1e-9 <= gap < 0.05 * np.abs(w1).sum()
 
 
+def test_q_alpha_newton_converges_where_f_cannot_resolve_its_own_decrease():
+    """CI stop 24's failure: n = 3, p = 5, seed 150, α = 1e-6.  Near μ* the decrease of the dual F
+    (≈ 1e-16) is below F's round-off (≈ 3e-14), Armijo on F stalled at ‖Xw − y‖ = 3.4e-8; the
+    residual test takes the full Newton step (‖Xw − y‖ → 7e-15)."""
+    rng = np.random.default_rng(150)
+    X = rng.standard_normal((3, 5)) / np.sqrt(3)
+    w0 = np.zeros(5)
+    idx = rng.choice(5, size=2, replace=False)
+    w0[idx] = rng.choice([-1.0, 1.0], size=2) * rng.uniform(0.5, 2.0, size=2)
+    y = X @ w0
+    w = q_alpha_interpolator(X, y, alpha=1e-6)
+    assert np.linalg.norm(X @ w - y) <= 1e-11 * np.linalg.norm(y)
+
+
 def test_empirical_ntk_tends_to_the_arccos_kernel():
     rng = np.random.default_rng(2)
     X = rng.standard_normal((4, 3))
