@@ -141,8 +141,9 @@ def _report_parser(sub, profiles, name: str = "report") -> None:
                             "offline book: DIR/index.html, DIR/<section>.html, DIR/figures/*.svg")
     else:
         rp = sub.add_parser("report", help="run the checker (or read --from) and write an HTML + Markdown report")
-    rp.add_argument("--out", required=True, metavar="DIR",
-                    help="write DIR/index.html, DIR/report.md, DIR/figures/*.png (and DIR/results.json)")
+    writes = ("DIR/index.html, DIR/<section>.html, DIR/summary.html, DIR/figures/*.svg" if name == "book"
+              else "DIR/index.html, DIR/report.md, DIR/figures/*.png")
+    rp.add_argument("--out", required=True, metavar="DIR", help=f"write {writes} (and DIR/results.json)")
     rp.add_argument("--from", dest="from_json", metavar="FILE", default=None,
                     help="rebuild the report from a saved `check --json` FILE without rerunning")
     rp.add_argument("--claim", action="append", default=[], metavar="ID", help="report only this claim; repeatable")
