@@ -11,7 +11,8 @@ flipped, a constant moved by one, a sign dropped, ``and``/``or`` swapped, a retu
 by ``None``).  Each mutant is judged by the module's own unit tests and the claims that import
 the module, under the ``ci`` profile (derandomized, so a verdict is reproducible), with ``-x``:
 
-* **killed** — the judge failed (a test, a claim, a control, or the import itself);
+* **killed** — the judge failed (a test, a claim, a control, or the import itself, including
+  pytest's exit 4 when its plugin cannot import the mutated module);
 * **survived** — the judge passed: either the mutant is *equivalent* (it cannot change a result;
   triaged by hand in :data:`TRIAGE` with a one-line reason) or it is a *blind spot*;
 * **timed out** — the judge ran past ``--timeout-factor`` times its clean time (plus 10 s);
@@ -493,7 +494,10 @@ def _judge(work: Path, files: list[str], timeout: float | None) -> tuple[str, fl
     tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-3:])
     if proc.returncode == 0:
         return "survived", dt, tail
-    if proc.returncode in (1, 2, 3):  # tests failed, interrupted (an import error), internal error
+    # 1 tests failed, 2 interrupted (an import error), 3 internal error, 4 usage error: pytest
+    # could not load its conftest/plugin, which imports the mutated module. The clean judge
+    # passed with the same command, so each of these is the mutant detected.
+    if proc.returncode in (1, 2, 3, 4):
         return "killed", dt, tail
     return f"error (exit {proc.returncode})", dt, tail
 
@@ -557,6 +561,8 @@ def _run_all(todo: list[dict], n: int | None, args, only: tuple[str, ...]) -> li
             print(text, flush=True)
 
     partial = Path(args.json + ".partial") if getattr(args, "json", None) else None
+    if partial is not None:  # this run's modules only, not an earlier run's
+        partial.write_text("", encoding="utf-8")
 
     def one(old: dict) -> dict:
         work = copies.get()

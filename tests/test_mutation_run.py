@@ -68,6 +68,20 @@ def test_the_score_leaves_equivalent_mutants_out_of_the_denominator(monkeypatch)
     assert s["score"] == 1 / 3, f"score={s['score']}, but should be 1/3 [summary]"
 
 
+@pytest.mark.parametrize(
+    "code, status",
+    [(0, "survived"), (1, "killed"), (2, "killed"), (4, "killed"), (5, "error (exit 5)")],
+)
+def test_a_judge_that_cannot_load_the_mutated_plugin_kills_the_mutant(monkeypatch, tmp_path, code, status):
+    # exit 4: pytest could not load its plugin (which imports the mutated module); exit 5: no tests ran
+    def fake_run(cmd, **kwargs):
+        return subprocess.CompletedProcess(cmd, code, stdout="", stderr="")
+
+    monkeypatch.setattr(mutation.subprocess, "run", fake_run)
+    got, _, _ = mutation._judge(tmp_path, ["tests/x.py"], timeout=None)
+    assert got == status, f"pytest exit {code} gave {got!r}, but should give {status!r} [_judge]"
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(
     os.environ.get("MUTATION_CHECK") != "1",
