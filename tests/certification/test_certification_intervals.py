@@ -127,3 +127,29 @@ def test_docstring_examples_run(module):
     mod = importlib.import_module(f"constructions.certification.{module}")
     failed, _ = doctest.testmod(mod, verbose=False)
     assert failed == 0
+
+
+#: interval endpoints down to subnormals: where the sum's absolute rounding term n·2^-1074 matters
+_ENDPOINT = st.floats(-1e-300, 1e-300, allow_nan=False, allow_subnormal=True) | st.just(0.0)
+
+
+@given(st.lists(st.tuples(_ENDPOINT, _ENDPOINT).map(sorted), min_size=1, max_size=6))
+@example([(0.0, 0.0), (0.0, 0.0), (0.0, 0.0)])
+@settings(max_examples=200)
+def test_interval_sum_contains_the_exact_sum_down_to_subnormals(pairs):
+    lo = np.array([p[0] for p in pairs])
+    hi = np.array([p[1] for p in pairs])
+    slo, shi = intervals.interval_sum(lo, hi)
+    exact_lo = sum(Fraction(x) for x in lo)
+    exact_hi = sum(Fraction(x) for x in hi)
+    assert Fraction(float(slo)) <= exact_lo and exact_hi <= Fraction(float(shi)), (
+        f"interval_sum = [{slo!r}, {shi!r}], but should contain [{exact_lo}, {exact_hi}] [interval_sum]"
+    )
+
+
+def test_an_undefined_interval_sum_is_the_whole_line():
+    # [-inf, 1] + [inf, inf]: the float sums are NaN; the only sound answer is (-inf, inf)
+    slo, shi = intervals.interval_sum(np.array([-np.inf, np.inf]), np.array([1.0, np.inf]))
+    assert (float(slo), float(shi)) == (-np.inf, np.inf), (
+        f"interval_sum = [{slo}, {shi}], but should be [-inf, inf] for an undefined sum [interval_sum]"
+    )
