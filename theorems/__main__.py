@@ -137,12 +137,12 @@ def _check(args) -> int:
 
 def _report_parser(sub, profiles, name: str = "report") -> None:
     if name == "book":  # the report laid out as the lecture: same options, theorems.report.book
+        writes = "DIR/index.html, DIR/<section>.html, DIR/summary.html, DIR/figures/*.svg"
         rp = sub.add_parser("book", help="run the checker (or read --from) and write the lecture as a static "
-                            "offline book: DIR/index.html, DIR/<section>.html, DIR/figures/*.svg")
+                            f"offline book: {writes}")
     else:
+        writes = "DIR/index.html, DIR/report.md, DIR/figures/*.png"
         rp = sub.add_parser("report", help="run the checker (or read --from) and write an HTML + Markdown report")
-    writes = ("DIR/index.html, DIR/<section>.html, DIR/summary.html, DIR/figures/*.svg" if name == "book"
-              else "DIR/index.html, DIR/report.md, DIR/figures/*.png")
     rp.add_argument("--out", required=True, metavar="DIR", help=f"write {writes} (and DIR/results.json)")
     rp.add_argument("--from", dest="from_json", metavar="FILE", default=None,
                     help="rebuild the report from a saved `check --json` FILE without rerunning")
