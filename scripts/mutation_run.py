@@ -2,9 +2,12 @@
 
 Run on demand, not in CI (each mutant is one run of its judge)::
 
-    python scripts/mutation_run.py --out docs/mutation.md                  # the recorded run
+    python scripts/mutation_run.py --all --sample 6 --seed 0 --jobs 2 \
+        --json docs/mutation.json --out docs/mutation.md          # the recorded run, every module
+    python scripts/mutation_run.py --json docs/mutation-six.json \
+        --out docs/mutation-six.md                                # six modules, 20 mutants each
     python scripts/mutation_run.py --sample 20 --seed 0 \
-        --module constructions/approximation/sawtooth.py
+        --module constructions/approximation/sawtooth.py          # the CI-sized check
 
 A *mutant* is a copy of one module with one small change (an operator swapped, a comparison
 flipped, a constant moved by one, a sign dropped, ``and``/``or`` swapped, a returned value replaced
@@ -22,7 +25,7 @@ Score = killed / (sampled - equivalent).  A module with more mutants than ``--sa
 sampled: the mutants are shuffled by ``random.Random(seed)`` and the first ``--sample`` taken, so
 a smaller sample with the same seed is a prefix of a larger one.
 
-Why a driver of our own and not mutmut 3 or cosmic-ray (docs/mutation.md says it at length):
+Why a driver of our own and not mutmut 3 or cosmic-ray:
 mutmut 3 rewrites every function of ``paths_to_mutate`` into a trampoline inside a copied
 ``mutants/`` tree and first runs the whole ``tests_dir`` to map tests to functions; the claims are
 collected by this project's pytest plugin from ``theorems/`` (not test files) and the judge per
@@ -459,7 +462,7 @@ def sample(mutants: list[Mutant], n: int | None, seed: int) -> list[Mutant]:
 
 def _copy_project(dest: Path) -> None:
     ignore = shutil.ignore_patterns(
-        ".git", "__pycache__", ".hypothesis", "*.egg-info", "mutants", "report", "book", ".venv"
+        ".git", "__pycache__", ".hypothesis", "*.egg-info", "mutants", "report", "book", ".venv", ".ci-venv"
     )
     shutil.copytree(ROOT, dest, ignore=ignore, dirs_exist_ok=True)
 
@@ -701,23 +704,19 @@ def write_markdown(
             )
     if not any_left:
         lines.append("None.")
-    fixed = [(k, v[1]) for k, v in TRIAGE.items() if v[0] == "blind spot"]
+    status = {r["key"]: (r.get("status_before"), r["status"]) for rec in records for r in rec["mutants"]}
+    fixed = [(k, v[1]) for k, v in TRIAGE.items() if v[0] == "blind spot" and k in status]
     if fixed:
         lines += [
             "",
             "## Blind spots found and fixed",
             "",
-            "Survivors of an earlier run, each killed by a unit test added for it (the rerun "
-            "above shows them killed):",
+            "Survivors of an earlier run, each with the unit test added to kill it; in brackets "
+            "its status in this record (before → after, where a rerun changed it):",
             "",
         ]
-        status = {
-            r["key"]: (r.get("status_before"), r["status"])
-            for rec in records
-            for r in rec["mutants"]
-        }
         lines += [
-            f"- `{k}` ({' → '.join(x for x in status.get(k, ('?', '?')) if x)}): {reason}"
+            f"- `{k}` ({' → '.join(x for x in status[k] if x)}): {reason}"
             for k, reason in fixed
         ]
         lines += [
@@ -796,6 +795,7 @@ def main(argv: list[str] | None = None) -> int:
                 records.append(rec)
                 continue
             new = {r["key"]: r for r in rec["mutants"]}
+            old["judge"] = rec["judge"]  # the judge of the rerun: tests added since are in it
             for r in old["mutants"]:
                 if r["key"] in new:
                     r["status_before"] = r.get("status_before", r["status"])

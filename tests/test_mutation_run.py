@@ -19,7 +19,7 @@ mutation = importlib.util.module_from_spec(spec)
 sys.modules["mutation_run"] = mutation  # dataclasses look their module up by name
 spec.loader.exec_module(mutation)
 
-#: the CI-sized check: a fixed sample of one module with a high score (docs/mutation.md)
+#: the CI-sized check: a fixed sample of one module with a high score (docs/mutation-six.md)
 CHECK_MODULE = "constructions/approximation/sawtooth.py"
 CHECK_SAMPLE, CHECK_SEED = 20, 0
 
@@ -88,10 +88,10 @@ def test_a_judge_that_cannot_load_the_mutated_plugin_kills_the_mutant(monkeypatc
     reason="a mutation run takes minutes: set MUTATION_CHECK=1 to run it",
 )
 def test_the_fixed_mutant_sample_of_sawtooth_keeps_its_recorded_score(tmp_path):
-    recorded = json.loads((ROOT / "docs" / "mutation.json").read_text(encoding="utf-8"))
+    recorded = json.loads((ROOT / "docs" / "mutation-six.json").read_text(encoding="utf-8"))
     rec = next(r for r in recorded["records"] if r["module"] == CHECK_MODULE)
     assert (rec["sample"], rec["seed"]) == (CHECK_SAMPLE, CHECK_SEED), (
-        "docs/mutation.json is another sample"
+        "docs/mutation-six.json is another sample"
     )
     out = tmp_path / "check.json"
     subprocess.run(
@@ -115,6 +115,6 @@ def test_the_fixed_mutant_sample_of_sawtooth_keeps_its_recorded_score(tmp_path):
     got, expected = mutation.summary(now)["score"], mutation.summary(rec)["score"]
     survivors = [r["key"] for r in now["mutants"] if r["status"] != "killed"]
     assert got >= expected, (
-        f"score={got:.0%}, but should be >= {expected:.0%} (docs/mutation.json) "
+        f"score={got:.0%}, but should be >= {expected:.0%} (docs/mutation-six.json) "
         f"[mutation_run --module {CHECK_MODULE}]; not killed: {survivors}"
     )

@@ -118,7 +118,7 @@ def test_bad_inputs_raise_value_error():
         pl_interpolant_network([0.0, 0.0, 1.0], [0.0, 1.0, 2.0])
     with pytest.raises(ValueError, match="shapes"):
         pl_interpolant_network([0.0, 1.0], [0.0])
-    # mutation run (docs/mutation.md): `t.size < 2` -> `t.size < 1` survived
+    # mutation run (docs/mutation-six.md): `t.size < 2` -> `t.size < 1` survived
     with pytest.raises(ValueError, match="at least 2 entries"):
         pl_interpolant_network([0.0], [1.0])
     with pytest.raises(ValueError, match="eps"):

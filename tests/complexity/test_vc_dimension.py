@@ -148,7 +148,7 @@ def test_vacuous_vc_dimension_is_the_first_integer_with_bound_at_least_one(n, de
 @pytest.mark.parametrize("offset", [-2.5, 2.5])
 def test_vacuous_vc_dimension_settles_a_root_that_lands_integers_away(
         monkeypatch, n, delta, offset):
-    # mutation run (docs/mutation.md): the two settle loops after brentq survived every mutation,
+    # mutation run (docs/mutation-six.md): the two settle loops after brentq survived every mutation,
     # brentq's root being exact in practice; here brentq is made to land `offset` away, and a loop
     # that walks the wrong way is stopped by the call budget instead of hanging
     import constructions.complexity.vc_dimension as vc
@@ -170,7 +170,7 @@ def test_vacuous_vc_dimension_settles_a_root_that_lands_integers_away(
 
 
 def test_bhlm_r_for_degree_two_by_hand():
-    # mutation run (docs/mutation.md): `d ** (i - 1)` -> `d ** (i + 1)` survived (degree 1
+    # mutation run (docs/mutation-six.md): `d ** (i - 1)` -> `d ** (i + 1)` survived (degree 1
     # hides it); r = sum_i k_i (1 + (i - 1) d^(i - 1)) = 1 + (1 + d) + (1 + 2 d^2) = 13 for units
     # (1, 1, 1), d = 2
     bound = bhlm_vc_upper_bound(dense_architecture(1, [1, 1]), degree=2)

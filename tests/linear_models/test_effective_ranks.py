@@ -203,7 +203,7 @@ def test_effective_rank_functions_reject_bad_input(call, match):
 
 @pytest.mark.parametrize("first", [0, 1, 2, 5, 64, 1000])
 def test_first_true_finds_the_first_index_of_a_monotone_predicate(first):
-    # mutation run (docs/mutation.md): `return 0` -> `return None` (a predicate true at 0) survived
+    # mutation run (docs/mutation-six.md): `return 0` -> `return None` (a predicate true at 0) survived
     from constructions.linear_models.effective_ranks import _first_true
 
     got = _first_true(lambda k: k >= first)

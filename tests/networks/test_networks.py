@@ -147,14 +147,14 @@ def test_weights_are_read_only():
 
 
 def test_biases_are_read_only():
-    # mutation run (docs/mutation.md): `b.setflags(write=False)` -> `write=True` survived
+    # mutation run (docs/mutation-six.md): `b.setflags(write=False)` -> `write=True` survived
     net = _random_network(np.random.default_rng(9), [1, 2, 1], "relu")
     with pytest.raises(ValueError, match="read-only"):
         net.biases[0][0] = 1.0
 
 
 def test_nonzero_parameter_count_counts_the_nonzero_weights_and_biases_exactly():
-    # mutation run (docs/mutation.md): `return sum(...)` -> `return None` survived
+    # mutation run (docs/mutation-six.md): `return sum(...)` -> `return None` survived
     net = DenseNetwork((np.array([[1.0], [0.0], [-2.0]]), np.array([[0.0, 3.0, 0.0]])),
                        (np.array([0.0, 0.5, 0.0]), np.array([0.0])), "relu")
     assert net.n_nonzero_params == 4, f"n_nonzero_params={net.n_nonzero_params}, but should be 4"
@@ -162,7 +162,7 @@ def test_nonzero_parameter_count_counts_the_nonzero_weights_and_biases_exactly()
 
 
 def test_hidden_preactivations_of_a_one_dimensional_batch_are_the_layer_loops():
-    # mutation run (docs/mutation.md): `z.ndim == 1` -> `z.ndim == 2` in the reshape survived
+    # mutation run (docs/mutation-six.md): `z.ndim == 1` -> `z.ndim == 2` in the reshape survived
     net = _random_network(np.random.default_rng(11), [1, 3, 2, 1], "tanh")
     x = np.array([-0.5, 0.0, 0.25, 1.0])
     z, expected = x[:, None], []
