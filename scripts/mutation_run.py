@@ -146,8 +146,9 @@ def _imports(text: str, dotted: str) -> bool:
 
 def judge_of(path: str) -> list[str]:
     """The judge of a module: :data:`JUDGES` where hand-picked, else discovered — the test files
-    that import the module, or its folder's package (whose ``__init__`` re-exports it), then the
-    claim modules that do; a part's ``_common.py`` stands for the claim modules of its part.
+    that import the module, or its folder's package (whose ``__init__`` re-exports it), and the
+    folder's bad-input registry (``tests/<folder>/test_<folder>_bad_input.py``), then the claim
+    modules that do; a part's ``_common.py`` stands for the claim modules of its part.
     Smaller files first, so that a killed mutant dies early under ``-x``."""
     if path in JUDGES:
         return JUDGES[path]
@@ -159,6 +160,10 @@ def judge_of(path: str) -> list[str]:
         text = f.read_text(encoding="utf-8")
         if any(_imports(text, n) or re.search(rf"from\s+{re.escape(n)}\s+import", text) for n in names):
             tests.append(f)
+    if len(parts) > 2:  # the folder's bad-input registry names its functions as strings
+        registry = ROOT / "tests" / parts[1] / f"test_{parts[1]}_bad_input.py"
+        if registry.exists():
+            tests.append(registry)
     for f in sorted((ROOT / "theorems").rglob("*.py")):
         text = f.read_text(encoding="utf-8")
         if f.parent.name in ("engine", "report") or not any(
@@ -279,6 +284,46 @@ TRIAGE: dict[str, tuple[str, str]] = {
         "detected (hangs)",
         "`mid = (lo + hi) // 1` = lo + hi is outside "
         "(lo, hi): the bisection never ends; counted as timed out, not killed",
+    ),
+    'bases.py:154:8:Mult->Div': (
+        'blind spot',
+        'tests/approximation/test_bases.py::test_fourier_coefficients_do_not_depend_on_where_the_period_starts (coefficients of a trig polynomial on windows [a, a+2π) for a ∈ [-10, 10])',
+    ),
+    'bases.py:257:45:int+1': (
+        'equivalent',
+        '`reshape([-2 if i == axis else 1 ...])`: numpy treats any negative entry as the one inferred dimension (numpy 2.4.6, no warning), so the mask shape is the same',
+    ),
+    'box_counting.py:90:7:Lt->LtE': (
+        'equivalent',
+        '`sum(log2(radix)) <= 62`: at the boundary Π radix ≈ 2^62 < 2^63, so the mixed-radix int64 key is still injective without overflow; both branches count the distinct rows',
+    ),
+    'box_counting.py:170:28:Sub->Add': (
+        'blind spot',
+        'tests/approximation/test_box_counting.py::test_default_scales_run_from_a_quarter_diameter_to_the_n_over_16_box_side (documented default δ range on a translated Koch curve)',
+    ),
+    'box_counting.py:256:40:int-1': (
+        'blind spot',
+        "a gap in the judge, not the suite: tests/approximation/test_approximation_bad_input.py (its registry rejects `uniform_square(0)`) names functions as strings, so it was not discovered; every folder's bad-input registry is now in the judge of each of its modules",
+    ),
+    'deep_narrow.py:377:29:int-1': (
+        'blind spot',
+        "tests/approximation/test_deep_narrow.py::test_weight_rounding_bound_is_its_documented_formula_rounded_up (value vs the docstring's closed form in exact rationals: ≥ it, ≤ it·(1+2^-39))",
+    ),
+    'local_taylor.py:87:18:True->False': (
+        'blind spot',
+        'tests/approximation/test_local_taylor.py::test_local_taylor_network_record_is_frozen_so_its_bound_stays_with_its_network (result record rejects field reassignment)',
+    ),
+    'monomials.py:104:18:Div->Mult': (
+        'equivalent',
+        "`mpf(c.p) * int(c.q)`: P_k has integer coefficients (P_0 = s, P_k = P_{k-1}'·s(1−s) ∈ Z[s]), so c.q == 1 and ×1 equals ÷1 exactly",
+    ),
+    'polynomial_activation.py:198:42:float+1': (
+        'blind spot',
+        'tests/approximation/test_polynomial_activation.py::test_square_network_realises_every_quadratic (a_0 + a_1x + a_2x² for all bounded coefficients, incl. a_1 ≠ 0)',
+    ),
+    'polynomial_activation.py:199:37:drop-USub': (
+        'blind spot',
+        'tests/approximation/test_polynomial_activation.py::test_square_network_realises_every_quadratic (a_0 + a_1x + a_2x² for all bounded coefficients, incl. a_1 ≠ 0)',
     ),
 }
 

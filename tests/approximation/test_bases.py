@@ -3,6 +3,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from constructions.approximation.bases import (
     chebyshev_interpolant,
@@ -51,6 +53,22 @@ def test_fft_coefficients_of_the_step_match_the_exact_series_to_aliasing_order()
     # trapezoidal rule on a jump: O(1/N) error per coefficient (2 samples sit on jumps)
     np.testing.assert_allclose(s.sin_coef, exact.sin_coef, rtol=0.0, atol=4.0 / n)
     np.testing.assert_allclose(s.cos_coef, exact.cos_coef, rtol=0.0, atol=4.0 / n)
+
+
+@settings(deadline=None, max_examples=25)
+@example(start=1.0)  # a/(b − a) = 1/(2π): the origin shift is a genuine, non-real phase
+@given(start=st.floats(-10.0, 10.0, allow_nan=False, allow_infinity=False))
+def test_fourier_coefficients_do_not_depend_on_where_the_period_starts(start):
+    """A 2π-periodic f has the same cos/sin coefficients on every window [a, a + 2π)."""
+    f = lambda x: 1.0 + 2 * np.cos(x) - 3 * np.sin(2 * x)  # noqa: E731
+    s = fourier_series(f, n_harmonics=3, period=(start, start + 2 * np.pi))
+    # sample abscissae err by |x|·eps ≤ 17 eps, times Lip f ≤ 8, doubled (2·c): 272 eps; FFT
+    # log2(N)·max|f|·eps = 72 eps; origin phase 2πK|a|/(b − a)·eps·|c| ≤ 45 eps: under 512 eps
+    tol = 512 * EPS
+    np.testing.assert_allclose(s.cos_coef, [2.0, 2.0, 0.0, 0.0], rtol=0.0, atol=tol,
+                               err_msg=f"cos_coef for period=({start}, {start} + 2π)")
+    np.testing.assert_allclose(s.sin_coef, [0.0, 0.0, -3.0, 0.0], rtol=0.0, atol=tol,
+                               err_msg=f"sin_coef for period=({start}, {start} + 2π)")
 
 
 @pytest.mark.parametrize("k", [1, 5, 51])

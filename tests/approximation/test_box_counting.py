@@ -62,6 +62,17 @@ def test_high_dimensional_cells_fall_back_to_row_comparison():
     assert box_counts(x, [delta])[0] == len(cells)
 
 
+def test_default_scales_run_from_a_quarter_diameter_to_the_n_over_16_box_side():
+    """Default δ: geometric from diam/4 to diam·(16/n)^{1/2}, diam the largest coordinate extent."""
+    x = koch_curve(level=4) + np.array([3.0, -2.0])  # away from the origin: extents, not sums
+    est = estimate_box_dimension(x, n_scales=5)
+    diam = float(np.max(np.ptp(x, axis=0)))  # 1 up to the translation's rounding
+    # endpoints of np.geomspace are its arguments up to a couple of roundings
+    np.testing.assert_allclose(est.deltas[[0, -1]], [diam / 4, diam * np.sqrt(16 / x.shape[0])],
+                               rtol=4 * np.finfo(float).eps, atol=0.0)
+    assert est.deltas.size == 5 and np.all(np.diff(est.deltas) < 0)
+
+
 def test_bad_inputs_raise_value_error():
     with pytest.raises(ValueError, match="deltas"):
         box_counts([[0.0, 0.0]], [0.0])

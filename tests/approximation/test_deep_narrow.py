@@ -1,6 +1,8 @@
 """Tests for constructions.approximation.deep_narrow (CLAIMS.md C06)."""
 
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 import sympy
@@ -154,6 +156,41 @@ def test_weight_rounding_bound_grows_like_one_over_h():
     small, large = (logistic_weight_rounding_bound(shallow, identity_scale=h) for h in (1e-4, 1e-2))
     assert 50 < small / large < 200  # the 1/h terms dominate: ratio ≈ 100
     assert large < 1e-11
+
+
+def _exact_logistic_weight_rounding_bound(shallow, h):
+    """The documented closed form of logistic_weight_rounding_bound, in exact rationals."""
+    w = [[Fraction(v) for v in row] for row in shallow.weights[0]]
+    b = [Fraction(v) for v in shallow.biases[0]]
+    c = [abs(Fraction(v)) for v in shallow.weights[1][0]]
+    c0 = Fraction(shallow.biases[1][0])
+    h = Fraction(h)
+    K, d = len(w), len(w[0])
+    u = Fraction(1, 2**53)
+    gamma = lambda n: n * u / (1 - n * u)  # noqa: E731
+    S = sum(c)
+    w1 = [sum(abs(v) for v in row) for row in w]
+    e = [gamma(d + 2) * (6 * w1[k] / h + abs(b[k])) for k in range(K)]
+    partial = [sum(c[: ell + 1]) for ell in range(K - 1)]  # S_ℓ, ℓ = 1..K−1
+    B = h * h * (S * sum((p / S) ** 3 for p in partial) / 12
+                 + sum(c[k] * w1[k] * k for k in range(K)) / 48)  # deep_narrow_logistic_error_bound
+    return (sum((1 + gamma(2)) * c[k] * e[k] / 4 for k in range(1, K))
+            + gamma(2) * sum(c[: K - 1]) + 4 * u * S / h + gamma(2) * (abs(c0) + 2 * S / h)
+            + gamma(K + d + 8) * B)
+
+
+@settings(deadline=None, max_examples=30)
+@given(seed=st.integers(0, 2**32 - 1), d=st.integers(1, 4), K=st.integers(2, 20),
+       h=st.floats(1e-2, 4.0, allow_nan=False, allow_infinity=False))
+def test_weight_rounding_bound_is_its_documented_formula_rounded_up(seed, d, K, h):
+    """logistic_weight_rounding_bound ≥ its closed form (exact), and exceeds it by ≤ 2^-39."""
+    shallow, _ = _shallow(seed, d, K, "sigmoid")
+    got = Fraction(logistic_weight_rounding_bound(shallow, identity_scale=h))
+    exact = _exact_logistic_weight_rounding_bound(shallow, h)
+    # float64 evaluation errs by ≤ (K + d + 10)u ≈ 4e-15 relative ≪ the 2^-40 round-up factor
+    assert exact <= got <= exact * (1 + Fraction(1, 2**39)), (
+        f"bound={float(got)!r}, but should be in [{float(exact)!r}, ·(1 + 2^-39)] "
+        f"[logistic_weight_rounding_bound(d={d}, K={K}, h={h})]")
 
 
 def test_network_target_enclosures_contain_the_network_values():

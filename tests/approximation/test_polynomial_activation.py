@@ -3,7 +3,7 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from constructions.approximation.polynomial_activation import (
@@ -53,6 +53,26 @@ def test_square_network_realises_the_best_quadratic_for_abs():
     net = square_network_from_polynomial(fit.power_coefficients)
     x = np.linspace(-1, 1, 10001)
     assert np.max(np.abs(net(x) - np.abs(x))) <= fit.error_upper
+
+
+_COEFFICIENTS = st.floats(-10.0, 10.0, allow_nan=False, allow_infinity=False)
+
+
+@settings(deadline=None, max_examples=30)
+@example(a0=0.0, a1=1.0, a2=0.0)  # the linear term alone: x = ((x + 1)² − (x − 1)²)/4
+@given(a0=_COEFFICIENTS, a1=_COEFFICIENTS, a2=_COEFFICIENTS)
+def test_square_network_realises_every_quadratic(a0, a1, a2):
+    """Three squares give a_0 + a_1 x + a_2 x² exactly (polarisation (x+1)² − (x−1)² = 4x)."""
+    net = square_network_from_polynomial([a0, a1, a2])
+    x = np.linspace(-2.0, 2.0, 81)
+    want = a0 + a1 * x + a2 * x**2
+    # each side: ≤ 8 roundings of terms bounded by |a_0| + |a_1|(|x| + 1)²/2 + |a_2|x²
+    scale = abs(a0) + abs(a1) * (np.abs(x) + 1) ** 2 / 2 + abs(a2) * x**2
+    gap = np.abs(net(x) - want)
+    i = int(np.argmax(gap / (16 * U * scale + np.finfo(float).tiny)))
+    assert np.all(gap <= 16 * U * scale), (
+        f"|net(x) − p(x)|={gap[i]:.3e} at x={x[i]}, but should be <= 16u·scale={16 * U * scale[i]:.3e} "
+        f"[square_network_from_polynomial([{a0}, {a1}, {a2}])]")
 
 
 def test_alternation_lower_bound_counts_sign_changes():
