@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 from constructions.pac_bayes.kl_bounds import (
@@ -59,6 +61,21 @@ def test_sample_convergence_upper_is_kl_inverse_of_log_two_over_delta():
     )
 
 
+@settings(deadline=None, max_examples=25)
+@example(m=1, delta=0.5)  # one error-free sample: kl(0 ‖ p) = ln 4 at p = 3/4
+@given(m=st.integers(1, 1000), delta=st.floats(1e-6, 0.999))
+def test_sample_convergence_upper_of_error_free_samples_is_one_minus_root_of_half_delta(m, delta):
+    """Ŝ_m = 0: kl(0 ‖ p) = −ln(1 − p) = ln(2/δ')/m gives p = 1 − (δ'/2)^(1/m), for every m ≥ 1."""
+    got = sample_convergence_upper(0.0, m, delta=delta)
+    want = 1.0 - (delta / 2.0) ** (1.0 / m)
+    # brentq's xtol plus the upward nudge (2e-15), its rtol 4 eps · p, and evaluating −ln(1 − p)
+    # moves the root by (1 − p)·(c + 1)·eps ≤ 2 eps (c(1 − p) = c e^(−c) ≤ 1/e); `want`: 2 eps
+    assert abs(got - want) <= 2e-15 + 8 * EPS, (
+        f"upper={got!r}, but should be 1 - (delta/2)^(1/m)={want!r} "
+        f"[sample_convergence_upper(0.0, {m}, delta={delta!r})]"
+    )
+
+
 def test_discrete_kl_of_point_mass_from_uniform_is_log_size():
     assert_allclose(discrete_kl([0, 0, 1, 0], [0.25] * 4), math.log(4), rtol=4 * EPS)
 
@@ -75,6 +92,18 @@ def test_pac_bayes_bound_adds_the_union_bound_term():
         b.complexity, (5.0 + math.log(2 * 10 / 0.05) + math.log(32)) / 100, rtol=8 * EPS
     )
     assert b.empirical_risk < b.value < b.mcallester_value
+
+
+def test_pac_bayes_bound_without_a_union_bound_has_log_term_ln_two_root_n_over_delta():
+    """extra_log_term defaults to 0 and accepts any value ≥ 0, e.g. ln 2 for J = 2 priors."""
+    base = math.log(2.0 * math.sqrt(1000) / 0.05)
+    plain = pac_bayes_kl_bound(0.05, 10.0, 1000, delta=0.05)
+    two_priors = pac_bayes_kl_bound(0.05, 10.0, 1000, delta=0.05, extra_log_term=math.log(2))
+    # the same floating operations as the construction: exact
+    assert plain.log_term == base, f"log_term={plain.log_term!r}, but should be {base!r}"
+    assert two_priors.log_term == base + math.log(2), (
+        f"log_term={two_priors.log_term!r}, but should be ln(2 sqrt(n)/delta) + ln 2"
+    )
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,52 @@ def test_lower_estimates_stay_below_the_grs_bound():
     )
 
 
+EPS = float(np.finfo(float).eps)
+
+
+@pytest.mark.parametrize("n_steps", [0, 1, 5])
+@pytest.mark.parametrize("width", [1, 3, 16])
+def test_two_layer_estimate_on_a_symmetric_pair_is_the_supremum_m1_m2_over_two(width, n_steps):
+    """x = (−1, +1): |u_j| = |w_j| for every sign draw, so every W on the sphere attains M₁M₂/n."""
+    # u_j = ε₁ relu(−w_j) + ε₂ relu(w_j) has one non-zero term, so ‖u‖ = ‖W‖_F = 1 whatever
+    # the signs: the supremum M₁M₂/2 is met already by the Gaussian start, evaluated for n_steps=0
+    est = two_layer_rademacher_lower(
+        np.array([[-1.0], [1.0]]),
+        width=width,
+        weight_norm=2.0,
+        output_norm=3.0,
+        n_sign_draws=6,
+        rng=np.random.default_rng(0),
+        n_steps=n_steps,
+    )
+    # W/‖W‖_F and the norm of u: a few ulp per entry summed, 4·width·eps
+    worst = float(np.max(np.abs(est.values - 3.0)))
+    assert worst <= 3.0 * 4 * width * EPS, (
+        f"max |values - 3|={worst:.3e}, but should be <= {3.0 * 4 * width * EPS:.3e} "
+        f"[two_layer_rademacher_lower(width={width}, n_steps={n_steps})]"
+    )
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda x: golowich_rakhlin_shamir_bound(x, norms=[1.0]),
+        lambda x: single_unit_rademacher_lower(
+            x, weight_norm=1.0, output_norm=1.0, n_sign_draws=4, rng=np.random.default_rng(0)
+        ),
+        lambda x: two_layer_rademacher_lower(
+            x, width=2, weight_norm=1.0, output_norm=1.0, n_sign_draws=4,
+            rng=np.random.default_rng(0),
+        ),
+    ],
+)
+@pytest.mark.parametrize("shape", [(0, 2), (3, 0)])
+def test_a_sample_without_points_or_without_coordinates_is_rejected(call, shape):
+    """x must be (n, d) with n ≥ 1 and d ≥ 1: an empty sample or input space is a ValueError."""
+    with pytest.raises(ValueError, match=r"x has shape"):
+        call(np.zeros(shape))
+
+
 def test_grs_bound_constant_for_depth_three():
     x = np.ones((4, 1))
     assert math.isclose(

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pytest
 
 from constructions.pac_bayes.stochastic_network import digits_binary_task, digits_pac_bayes
 
 SMALL = dict(hidden=4, n_train=300, mc_samples=50, train_steps=50, bound_steps=100)
+EPS = float(np.finfo(float).eps)
 
 
 def test_digits_task_is_a_balanced_split_of_all_images():
@@ -27,6 +31,53 @@ def test_bound_is_above_the_monte_carlo_training_error():
 
 def test_random_labels_give_a_bound_above_one_half():
     assert digits_pac_bayes(random_labels=True, **SMALL).value > 0.5
+
+
+@pytest.mark.parametrize("bound_steps", [0, 100])
+def test_kl_is_at_least_that_of_the_isotropic_posterior_with_the_same_rms_std(bound_steps):
+    """KL(N(μ, diag σ²) ‖ N(θ₀, λI)) ≥ ½[W s²/λ + ‖μ − θ₀‖²/λ − W + W ln λ − W ln s²], s = rms σ."""
+    # Jensen: Σ ln σ_i² ≤ W ln(mean σ²), equality iff σ is constant (so before any bound step)
+    out = digits_pac_bayes(**{**SMALL, "bound_steps": bound_steps})
+    w, lam = out.n_params, out.prior_variance
+    s2, d2 = out.mean_posterior_std**2, out.distance_from_init**2
+    terms = (w * s2 / lam, d2 / lam, -w, w * math.log(lam), -w * math.log(s2))
+    isotropic = 0.5 * math.fsum(terms)
+    # both sides are sums of W terms of these sizes: W eps times the sum of their magnitudes
+    tol = 4 * w * EPS * sum(abs(t) for t in terms)
+    kl = out.bound.kl_divergence
+    assert kl >= isotropic - tol, (
+        f"KL={kl!r}, but should be >= the isotropic KL {isotropic!r} (tol {tol:.2e}) "
+        f"[digits_pac_bayes(bound_steps={bound_steps}): s={out.mean_posterior_std!r}]"
+    )
+
+
+@pytest.mark.parametrize("random_labels", [False, True])
+def test_empirical_errors_are_fractions_of_their_sample_sizes(random_labels):
+    """A 0–1 error on N points is k/N: μ's on n_train and n_test points, Q's on m·n of them."""
+    out = digits_pac_bayes(random_labels=random_labels, **SMALL)
+    m = out.mc_samples
+    for name, size in [
+        ("mean_train_error", out.n_train),
+        ("mean_test_error", out.n_test),
+        ("mc_train_error", m * out.n_train),
+        ("test_error", m * out.n_test),
+    ]:
+        count = getattr(out, name) * size
+        # k/N rounded, then times N: two roundings of a number <= N, so <= 2 N eps from k
+        assert abs(count - round(count)) <= 2 * size * EPS, (
+            f"{name}*N={count!r}, but should be an integer error count [N={size}]"
+        )
+
+
+@pytest.mark.parametrize("name", ["mc_samples", "train_steps", "bound_steps"])
+def test_counts_accept_one_hundred_thousand_and_reject_more(name):
+    """mc_samples, train_steps, bound_steps ≤ 100000: the upper end passes, 100001 is named."""
+    # 100000 with a bad random_labels: the only argument out of range is random_labels
+    tiny = dict(hidden=1, n_train=8, mc_samples=1, train_steps=0, bound_steps=0)
+    with pytest.raises(ValueError, match="random_labels"):
+        digits_pac_bayes(**{**tiny, name: 100_000, "random_labels": 1})
+    with pytest.raises(ValueError, match=name):
+        digits_pac_bayes(**{**tiny, name: 100_001})
 
 
 @pytest.mark.parametrize(
