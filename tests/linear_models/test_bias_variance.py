@@ -146,6 +146,13 @@ def test_batched_isotropic_risks_equal_conditional_bias_plus_variance(seed, n, p
     np.testing.assert_allclose(got, ref, rtol=64 * (n + p) * kappa**2 * EPS, atol=0)
 
 
+def test_batched_ridge_risk_at_lambda_one_is_the_worked_value():
+    """X = (1 0), β* = (1, 1), λ = 1: L = Xᵀ/2, B_X = ‖(½, 1)‖² = 5/4, V_X = σ²‖L‖²_F = σ²/4."""
+    got = conditional_risks_isotropic(np.array([[[1.0, 0.0]]]), [1.0, 1.0], noise_var=2.0, lam=1.0)
+    # a Cholesky of 2, an inverse and a few products of O(1) numbers: ≤ 8 roundings
+    np.testing.assert_allclose(got, [5 / 4 + 2.0 / 4], rtol=8 * EPS, atol=0)
+
+
 def test_inverse_gram_traces_reject_a_rank_deficient_design():
     with pytest.raises(ValueError, match="rank"):
         inverse_gram_traces(np.zeros((1, 3, 2)))
@@ -194,6 +201,8 @@ def test_excess_risk_accepts_diagonal_or_full_covariance():
     (lambda: whitened_inverse_eigenvalue_sum(np.eye(2), [1.0, 0.0]), "eigenvalue"),
     (lambda: whitened_inverse_eigenvalue_sum(np.eye(2), [1.0, 1.0], whitening="cbrt"), "whitening"),
     (lambda: expected_inverse_wishart_trace(5, 10), "singular"),
+    (lambda: conditional_risks_isotropic(np.eye(3)[None, :, :2], [1.0], noise_var=1.0), "beta 1"),
+    (lambda: conditional_risks_isotropic(np.zeros((0, 3, 2)), [1.0, 1.0], noise_var=1.0), "R >= 1"),
 ])
 def test_bias_variance_functions_reject_bad_input(call, match):
     with pytest.raises(ValueError, match=match):

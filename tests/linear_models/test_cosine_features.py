@@ -85,11 +85,20 @@ def test_three_features_recover_cos_3x_at_the_parametric_rate():
     assert 0.004 <= np.mean(errs) <= 0.013
 
 
+def test_regression_data_accepts_a_single_sample():
+    """n = 1 is in the domain n >= 1: one x in [0, π], and y = cos 3x when noise_sd = 0."""
+    x, y = cosine_regression_data(rng=np.random.default_rng(6), n=1, noise_sd=0.0)
+    assert x.shape == y.shape == (1,)
+    assert 0.0 <= x[0] <= np.pi
+    assert y[0] == np.cos(3.0 * x[0])  # the same expression evaluated twice: exact
+
+
 @pytest.mark.parametrize(("call", "match"), [
     (lambda: cosine_features([0.0], n_features=0), "n_features"),
     (lambda: cosine_features([0.0], n_features=2, weighting="sqrt"), "weighting"),
     (lambda: cosine_features([np.nan], n_features=2), "non-finite"),
     (lambda: cosine_regression_data(rng=1), "rng"),
+    (lambda: cosine_regression_data(rng=np.random.default_rng(0), n=0), "n"),
     (lambda: cosine_regression_data(rng=np.random.default_rng(0), noise_sd=-1.0), "noise_sd"),
     (lambda: fit_cosine_features([0.0, 1.0], [1.0, 0.0], n_features=3).band(low=0), "low"),
     (lambda: fit_cosine_features([0.0, 1.0], [1.0, 0.0], n_features=3).band(low=3, high=1), "high"),

@@ -100,3 +100,13 @@ def test_student_t3_entries_follow_t3_over_sqrt3():
     z = standardized_entries(200, 50, distribution="student_t3", rng=np.random.default_rng(7))
     # iid draws: the KS test's false-alarm rate is exactly the threshold 1e-6
     assert kstest(z.ravel() * np.sqrt(3.0), t(3).cdf).pvalue >= 1e-6
+
+
+def test_cauchy_entries_follow_the_standard_cauchy_law():
+    """The heavy-tailed control draws an (n, p) array of iid standard Cauchy entries."""
+    from scipy.stats import cauchy, kstest
+
+    z = standardized_entries(200, 50, distribution="cauchy", rng=np.random.default_rng(8))
+    assert z.shape == (200, 50)
+    # iid draws: the KS test's false-alarm rate is exactly the threshold 1e-6
+    assert kstest(z.ravel(), cauchy.cdf).pvalue >= 1e-6

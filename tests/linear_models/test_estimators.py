@@ -124,6 +124,30 @@ def test_ridge_takes_the_normal_equations_route_for_tall_designs():
     assert ridge(X, np.ones(200), lam=1.0).route == "normal_cholesky"
 
 
+def test_min_norm_interpolator_of_a_tiny_scale_design_is_exact_by_scale_equivariance():
+    """(cX)⁺ = X⁺/c: X = (1 0), c = 2⁻⁵²⁰ (c² below dpocon's range) gives β̂ = (y/c, 0)."""
+    c = 2.0**-520
+    fit = min_norm_interpolator(np.array([[c, 0.0]]), np.array([3.0]))
+    # one singular value, a power of two: the division is exact
+    np.testing.assert_array_equal(fit.coef, [3.0 * 2.0**520, 0.0])
+    assert fit.condition_estimate == 1.0
+
+
+@pytest.mark.parametrize(("n", "p"), [(30, 60), (60, 30)])
+def test_ridge_falls_back_to_svd_when_the_regularised_system_is_ill_conditioned(n, p):
+    """cond(X) = 1e6, λ = 1e-10: κ_sys = (1 + λ)/(1e-12 + λ) ≈ 1e10 > 1e8 forces the SVD route."""
+    rng = np.random.default_rng(6)
+    X = matrix_with_condition_number(n, p, cond=1e6, rng=rng)
+    y, lam = rng.standard_normal(n), 1e-10
+    fit = ridge(X, y, lam=lam)
+    U, s, Vt = np.linalg.svd(X, full_matrices=False)
+    kappa_sys = (s[0] ** 2 + lam) / (s[-1] ** 2 + lam)
+    assert fit.route == "svd"
+    # the same rule as the filter-formula property: accurate to c·κ_sys·eps
+    ref = Vt.T @ (s / (s * s + lam) * (U.T @ y))
+    assert _relative_gap(fit.coef, ref) <= C_STABLE * EPS * kappa_sys
+
+
 @pytest.mark.parametrize(("X", "y", "match"), [
     (np.ones(3), np.ones(3), "ndim"),
     (np.ones((3, 2)), np.ones(4), "rows"),

@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 import sympy as sp
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from scipy.optimize import minimize_scalar
 
 from constructions.linear_models.bias_variance import conditional_bias_variance
@@ -24,6 +26,12 @@ def test_isotropic_limit_branches():
     lim = isotropic_limit(4.0, r2=2.0, sigma2=0.3)
     assert (lim.bias, lim.variance) == (2.0 * 0.75, 0.3 / 3.0)
     assert isotropic_limit(1.0, r2=1.0, sigma2=0.5).variance == np.inf
+
+
+def test_isotropic_limit_at_the_interpolation_threshold_without_noise_is_zero():
+    """γ = 1, σ² = 0: bias r²(1 − 1/γ) = 0 and variance 0 (not ∞): the documented σ² = 0 case."""
+    lim = isotropic_limit(1.0, r2=2.0, sigma2=0.0)
+    assert (lim.bias, lim.variance) == (0.0, 0.0)
 
 
 def test_finite_n_gaussian_risk_converges_to_the_isotropic_limit():
@@ -68,6 +76,29 @@ def test_c0_isotropic_reduction_is_one_over_gamma_minus_one():
     for gamma in (1.1, 2.0, 3.0, 10.0):
         c0 = solve_c0(gamma, atoms=[1.0], weights=[1.0])
         np.testing.assert_allclose(c0 * gamma, 1.0 / (gamma - 1.0), rtol=16 * EPS)
+
+
+@settings(deadline=None, max_examples=60)
+@given(gamma=st.floats(1.01, 100.0),
+       atoms=st.lists(st.floats(0.1, 10.0), min_size=1, max_size=3),
+       raw=st.lists(st.floats(0.1, 1.0), min_size=3, max_size=3))
+@example(gamma=17.75, atoms=[1.0], raw=[1.0, 1.0, 1.0])  # a 5·eps bracket misses here
+@example(gamma=20.75, atoms=[4.0, 1.0], raw=[1.0, 1.0, 1.0])  # and here (the C24 spectrum)
+def test_c0_is_bracketed_to_four_eps_relative(gamma, atoms, raw):
+    """c₀ is found to rtol 4·eps: Σ wᵢ/(1 + cγsᵢ) − (1 − 1/γ) changes sign on c₀(1 ± 4·eps)."""
+    s = np.array(atoms)
+    w = np.array(raw[: s.size]) / np.sum(raw[: s.size])
+    c0 = solve_c0(gamma, atoms=s, weights=w)
+
+    def excess(c):
+        return float(np.sum(w / (1.0 + c * gamma * s))) - (1.0 - 1.0 / gamma)
+
+    # brentq stops with a sign change between floats less than 4·eps·c₀ apart, and the computed
+    # excess is non-increasing in c (every rounded step is monotone): so its sign flips inside
+    lo, hi = c0 - 4 * EPS * c0, c0 + 4 * EPS * c0
+    assert excess(lo) >= 0.0 >= excess(hi), (
+        f"excess(c0(1 - 4eps))={excess(lo)!r}, excess(c0(1 + 4eps))={excess(hi)!r}, but should be "
+        f">= 0 and <= 0 [solve_c0(gamma={gamma!r}, atoms={atoms!r}, weights={w.tolist()!r})]")
 
 
 def test_general_sigma_limit_with_identity_reduces_to_the_isotropic_limit():

@@ -71,6 +71,13 @@ def test_exact_pieces_of_abs_has_one_kink_at_zero():
     assert vals.tolist() == [Fraction(1, 3), Fraction(0), Fraction(2)]
 
 
+def test_exact_pieces_of_an_affine_relu_network_are_only_the_interval_ends():
+    """relu(x) − relu(−x) = x is affine: the crossing at 0 is no kink, so only the ends remain."""
+    xs, vals = exact_pieces(relu_identity_network(1), interval=(-1, 2))
+    assert xs.tolist() == [Fraction(-1), Fraction(2)]
+    assert vals.tolist() == [Fraction(-1), Fraction(2)]
+
+
 @settings(deadline=None, max_examples=20)
 @given(seed=st.integers(0, 2**32 - 1))
 def test_exact_pieces_agree_with_exact_evaluation_between_breakpoints(seed):
