@@ -413,6 +413,50 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/networks/test_network_algebra.py::test_exact_pieces_of_an_affine_relu_network_are_only_the_interval_ends (a zero crossing that is no kink is dropped)',
     ),
+    'attention.py:102:42:True->False': (
+        'blind spot',
+        'tests/test_attention.py::test_softmax_layer_weights_each_query_by_the_softmax_of_its_own_scores (worked 3-token softmax head against its closed form)',
+    ),
+    'shattering.py:252:55:int-1': (
+        'equivalent',
+        '`counter[0]` -> `counter[-1]`: counter is the one-element list [0] made at line 248 and only ever updated in place at index 0 (line 135), so both index the same cell',
+    ),
+    'risks.py:468:38:int+1': (
+        'blind spot',
+        'tests/complexity/test_risks.py::test_threshold_empirical_risk_is_the_fraction_of_misclassified_points (R_n(t) equals the direct count, t at/below every x_i included)',
+    ),
+    'sgd.py:400:50:int+1': (
+        'blind spot',
+        'tests/complexity/test_sgd.py::test_a_single_noiseless_run_is_gradient_descent (n_runs=1 is allowed; Σ=0 run is exact GD)',
+    ),
+    'uniform_deviation.py:105:18:True->False': (
+        'blind spot',
+        'tests/complexity/test_uniform_deviation.py::test_an_exceedance_count_is_an_immutable_value (result record is frozen: hashable, fields cannot be rebound)',
+    ),
+    'uniform_deviation.py:180:40:int-1': (
+        'blind spot',
+        "tests/complexity/test_uniform_deviation.py::test_bound_exceedances_rejects_a_sample_size_below_one (n=-1 must be rejected naming 'n >= 1'; the mutant says 'n >= 0', n=0 is still caught downstream)",
+    ),
+    'uniform_deviation.py:181:7:Eq->NotEq': (
+        'blind spot',
+        "tests/complexity/test_uniform_deviation.py::test_each_bound_counts_against_its_own_epsilon (epsilon is the DKW one for 'dkw'/default, the VC one for 'vc')",
+    ),
+    'sweeps.py:118:47:True->False': (
+        'equivalent',
+        '`zip(names, combo, strict=True)`: combo comes from itertools.product(*values.values()) and names = list(values), so every combo has exactly len(names) entries',
+    ),
+    'sweeps.py:174:8:return-None': (
+        'blind spot',
+        'tests/test_sweeps.py::test_cache_keys_separate_points_that_differ_inside_sequences (list contents, list vs tuple, partial arguments give distinct keys; unhashable entry inside a list is rejected)',
+    ),
+    'evidence.py:172:29:int+1': (
+        'blind spot',
+        "tests/engine/test_claim_engine.py::test_each_recorded_comparison_counts_as_one_check (a held exact equality adds one to n_checks, the report's 'N checks')",
+    ),
+    'evidence.py:285:29:int+1': (
+        'blind spot',
+        'tests/engine/test_claim_engine.py::test_each_recorded_comparison_counts_as_one_check (a refuting certified enclosure adds one check, not two)',
+    ),
 }
 
 _BINOP = {
@@ -593,10 +637,19 @@ def sample(mutants: list[Mutant], n: int | None, seed: int) -> list[Mutant]:
     return [m for m in mutants if m in chosen]
 
 
+#: skipped anywhere in the tree, and skipped at the root only (the report's and book's output
+#: folders; ``theorems/report`` is a package the copy needs)
+_NOT_COPIED = (".git", "__pycache__", ".hypothesis", "*.egg-info", ".venv", ".ci-venv", "mutants")
+_NOT_COPIED_AT_ROOT = {"report", "book"}
+
+
 def _copy_project(dest: Path) -> None:
-    ignore = shutil.ignore_patterns(
-        ".git", "__pycache__", ".hypothesis", "*.egg-info", "mutants", "report", "book", ".venv", ".ci-venv"
-    )
+    anywhere = shutil.ignore_patterns(*_NOT_COPIED)
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        skipped = set(anywhere(folder, names))
+        return skipped | (_NOT_COPIED_AT_ROOT & set(names) if Path(folder) == ROOT else set())
+
     shutil.copytree(ROOT, dest, ignore=ignore, dirs_exist_ok=True)
 
 

@@ -11,6 +11,7 @@ from constructions.attention import (
     gd_attention_weights,
     gd_one_step_prediction,
     linear_self_attention,
+    softmax_self_attention,
 )
 
 
@@ -41,3 +42,17 @@ def test_bad_weights_arguments_are_rejected(kwargs, match):
 def test_tokens_must_match_the_weights():
     with pytest.raises(ValueError, match="tokens"):
         linear_self_attention(np.zeros((2, 3)), gd_attention_weights(1, eta=1, n_context=1, exact=False))
+
+
+def test_softmax_layer_weights_each_query_by_the_softmax_of_its_own_scores():
+    """Row j of the softmax head averages W_V e_i with weights exp(s_ji) / Σ_i exp(s_ji)."""
+    # d = 1, tokens (x, y) = (0, 1), (1, 3), (1, 0); von Oswald's weights give s_ji = x_j x_i and
+    # label slot y_j − (η/N) Σ_i a_ji y_i: the query x = 0 weighs uniformly (mean 4/3), the two
+    # with x = 1 weigh by (1, e, e)/(1 + 2e) (mean (1 + 3e)/(1 + 2e)).
+    tokens = np.array([[0.0, 1.0], [1.0, 3.0], [1.0, 0.0]])
+    out = softmax_self_attention(tokens, gd_attention_weights(1, eta=1.0, n_context=2, exact=False))
+    e = np.e
+    mean_x1 = (1 + 3 * e) / (1 + 2 * e)
+    expected = np.array([[0.0, 1 - (4 / 3) / 2], [1.0, 3 - mean_x1 / 2], [1.0, -mean_x1 / 2]])
+    # exp, the 3-term sums, the division and the residual each round once, on values <= 1 + 3e < 10
+    np.testing.assert_allclose(out, expected, rtol=0, atol=16 * 10 * np.finfo(float).eps)

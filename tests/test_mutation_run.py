@@ -118,3 +118,10 @@ def test_the_fixed_mutant_sample_of_sawtooth_keeps_its_recorded_score(tmp_path):
         f"score={got:.0%}, but should be >= {expected:.0%} (docs/mutation-six.json) "
         f"[mutation_run --module {CHECK_MODULE}]; not killed: {survivors}"
     )
+
+
+def test_the_scratch_copy_keeps_packages_named_like_the_output_folders(tmp_path):
+    # `report`/`book` are skipped as the root's output folders only: theorems/report is a package
+    mutation._copy_project(tmp_path / "copy")
+    assert (tmp_path / "copy" / "theorems" / "report" / "__init__.py").exists()
+    assert not (tmp_path / "copy" / ".git").exists()

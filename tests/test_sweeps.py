@@ -160,6 +160,18 @@ def test_cache_keys_separate_functions_points_and_seeds():
         counted_square, {"x": 1, "log": "a"}, None)  # key order is irrelevant
 
 
+def test_cache_keys_separate_points_that_differ_inside_sequences():
+    """Keys see into lists and tuples: other contents, or a list for a tuple, give another file."""
+    keys = {cache_key(counted_square, {"x": [1, 2], "log": "a"}, None),
+            cache_key(counted_square, {"x": [1, 3], "log": "a"}, None),
+            cache_key(counted_square, {"x": (1, 2), "log": "a"}, None),
+            cache_key(functools.partial(counted_square, log="a"), {"x": 1}, None),
+            cache_key(functools.partial(counted_square, log="b"), {"x": 1}, None)}
+    assert len(keys) == 5
+    with pytest.raises(ValueError, match=r"point\['x'\]\[1\] has type object"):
+        cache_key(counted_square, {"x": [1, object()], "log": "a"}, None)
+
+
 @pytest.mark.parametrize(("call", "match"), [
     (lambda: run_sweep(counted_square, []), "points"),
     (lambda: run_sweep(counted_square, [{"x": 1}], replicates=2), "replicates"),

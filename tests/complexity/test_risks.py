@@ -196,6 +196,20 @@ def test_threshold_erm_minimises_empirical_risk_over_a_grid(n, seed):
     assert best <= np.min(problem.empirical_risk(grid, x, y))
 
 
+@settings(deadline=None)
+@given(xy=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 1)), min_size=1, max_size=20),
+       t=st.lists(st.floats(-0.5, 1.5), max_size=5))
+def test_threshold_empirical_risk_is_the_fraction_of_misclassified_points(xy, t):
+    """R_n(t) = n⁻¹ #{i : 1[x_i ≥ t] ≠ y_i}, also for t at or below every x_i (h_t ≡ 1)."""
+    x, y = np.array([p[0] for p in xy]), np.array([p[1] for p in xy], dtype=np.int64)
+    t = np.array([0.0, float(x.min()), *t])
+    direct = np.array([np.count_nonzero((x >= s).astype(np.int64) != y) for s in t]) / x.size
+    # the same integer count over the same n: one rounding each, so exactly equal
+    got = NoisyThresholdProblem(t_star=0.5, eta=0.1).empirical_risk(t, x, y)
+    assert got.tolist() == direct.tolist(), (
+        f"R_n={got.tolist()}, but should be {direct.tolist()} [t={t.tolist()}]")
+
+
 def test_threshold_population_risk_closed_form():
     problem = NoisyThresholdProblem(t_star=0.25, eta=0.125)
     # η + (1 − 2η)|t − t*| with dyadic inputs is exact in binary floating point.

@@ -148,6 +148,14 @@ def test_monte_carlo_mean_agrees_with_the_exact_expectation():
     assert np.all(runs[:, 0] == 5.0)
 
 
+def test_a_single_noiseless_run_is_gradient_descent():
+    """With Σ = 0 one run (r = 1) is e_t = (1 − ηλ)^t e₀: ‖e_t‖² = 4, 1, 1/4 at λ = 1, η = 1/2."""
+    runs = simulate_sgd_squared_errors([[1.0]], [[0.0]], [2.0], step_sizes=[0.5, 0.5], n_runs=1,
+                                       rng=np.random.default_rng(0))
+    # dyadic values, halved twice: every operation is exact in binary floating point
+    assert runs.tolist() == [[4.0, 1.0, 0.25]]
+
+
 def test_exact_recursion_refuses_floats_and_asymmetry():
     with pytest.raises(ValueError, match="must be an exact rational"):
         sgd_expected_squared_error_exact([[1.0]], [[1]], [1], step_sizes=[Fraction(1, 2)])

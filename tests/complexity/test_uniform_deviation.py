@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -15,7 +17,7 @@ from constructions.complexity.uniform_deviation import (
     ks_distance_uniform,
     uniform_deviation_replicates,
 )
-from constructions.complexity.vc_dimension import dkw_epsilon
+from constructions.complexity.vc_dimension import dkw_epsilon, vc_generalization_bound
 
 EPS = np.finfo(float).eps
 #: Designed false-alarm rate of each statistical test below (fixed seeds besides).
@@ -83,3 +85,31 @@ def test_exceedance_helpers_reject_bad_arguments():
         count_exceedances([0.1], 0.2, delta=0.0)
     with pytest.raises(ValueError, match="empty"):
         count_exceedances([], 0.2, delta=0.1)
+
+
+@pytest.mark.parametrize("n", [1, 20])
+def test_each_bound_counts_against_its_own_epsilon(n):
+    """ε is √(ln(2/δ)/(2n)) for "dkw" (the default) and the d = 1 VC bound for "vc"."""
+    delta, rng = 0.05, np.random.default_rng(3)
+    expected = {"dkw": dkw_epsilon(n, delta=delta),
+                "vc": vc_generalization_bound(1, n, delta=delta)}
+    assert bound_exceedances(n, delta=delta, n_replicates=2, rng=rng).epsilon == expected["dkw"]
+    for bound, eps in expected.items():
+        out = bound_exceedances(n, delta=delta, n_replicates=2, rng=rng, bound=bound)
+        assert out.epsilon == eps, (
+            f"epsilon={out.epsilon}, but should be {eps} [bound={bound!r}, n={n}]")
+
+
+@pytest.mark.parametrize("n", [0, -1])
+def test_bound_exceedances_rejects_a_sample_size_below_one(n):
+    """A bound on D_n needs n ≥ 1 points; the error names that domain."""
+    with pytest.raises(ValueError, match=r"allowed: n >= 1"):
+        bound_exceedances(n, delta=0.05, n_replicates=2, rng=np.random.default_rng(0))
+
+
+def test_an_exceedance_count_is_an_immutable_value():
+    """A count is a value: equal counts are equal and hashable, and its fields cannot be rebound."""
+    a, b = (count_exceedances([0.1, 0.3], 0.2, delta=0.05) for _ in range(2))
+    assert a == b and hash(a) == hash(b)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.n_exceed = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from types import SimpleNamespace
 
 import pytest
 import sympy
@@ -187,6 +188,25 @@ def test_sampling_alone_never_proves():
     ev.bound([0.5], [1.0], name="e", rhs_name="b")
     ev.exact(2, 2, name="n")
     assert verdict_of(ev, None) is Verdict.NO_COUNTEREXAMPLE
+
+
+def test_each_recorded_comparison_counts_as_one_check():
+    """n_checks (the report's "N checks") grows by one per comparison, held or failed."""
+    ev = Evidence("demo")
+    ev.exact(2, 2, name="n")
+    ev.exact(1, 2, "<=", name="n")
+    with pytest.raises(ClaimViolation):
+        ev.exact(3, 2, name="n")
+    assert ev.n_checks == 3, f"n_checks={ev.n_checks}, but should be 3 [after 3 exact() calls]"
+    # a duck-typed enclosure of a sup, both ends confirmed by the re-check
+    def sup(lower, upper):
+        return SimpleNamespace(lower=lower, upper=upper, witness=0.5,
+                               lower_rigorous=True, upper_rigorous=True)
+    ev.certified(sup(0.1, 0.2), 0.3, name="|f − f_θ|", domain="[0, 1]")
+    with pytest.raises(ClaimViolation):
+        ev.certified(sup(0.4, 0.5), 0.3, name="|f − f_θ|", domain="[0, 1]")
+    assert ev.n_checks == 5, (
+        f"n_checks={ev.n_checks}, but should be 5 [after 2 more certified() calls]")
 
 
 # -- the runner, end to end ---------------------------------------------------
