@@ -55,8 +55,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -457,6 +458,162 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/engine/test_claim_engine.py::test_each_recorded_comparison_counts_as_one_check (a refuting certified enclosure adds one check, not two)',
     ),
+    'rates.py:64:44:int+1': (
+        'blind spot',
+        'tests/approximation/test_rates.py::test_geometric_sizes_accept_two_points_and_reject_one (num=2 gives both ends, num=1 rejected)',
+    ),
+    'rates.py:64:44:int-1': (
+        'blind spot',
+        'tests/approximation/test_rates.py::test_geometric_sizes_accept_two_points_and_reject_one (num=2 gives both ends, num=1 rejected)',
+    ),
+    'rates.py:71:18:True->False': (
+        'blind spot',
+        'tests/approximation/test_rates.py::test_log_log_fit_is_an_immutable_value (fields cannot be reassigned, fit hashable)',
+    ),
+    'rates.py:85:15:LtE->Lt#1': (
+        'blind spot',
+        'tests/approximation/test_rates.py::test_slope_interval_is_closed (both ends of [ci_low, ci_high] contained; kills both same-key variants)',
+    ),
+    'rates.py:134:57:int+1': (
+        'blind spot',
+        'tests/approximation/test_rates.py::test_fit_of_a_constant_curve_has_slope_zero_and_a_zero_width_interval (fallback se = sqrt(RSS/(n-2)/S_xx) is 0, not 0/0)',
+    ),
+    'piecewise_linear.py:295:30:float+1': (
+        'blind spot',
+        'tests/approximation/test_piecewise_linear.py::test_hessian_interpolation_bound_is_half_m_h_squared_times_rho_d (worked ρ_d: ρ_3 = 5/8, ρ_8 = 22/27)',
+    ),
+    'piecewise_linear.py:295:63:drop-USub': (
+        'blind spot',
+        'tests/approximation/test_piecewise_linear.py::test_hessian_interpolation_bound_is_half_m_h_squared_times_rho_d (worked ρ_d: ρ_3 = 5/8, ρ_8 = 22/27)',
+    ),
+    'piecewise_linear.py:295:64:float+1': (
+        'blind spot',
+        'tests/approximation/test_piecewise_linear.py::test_hessian_interpolation_bound_is_half_m_h_squared_times_rho_d (worked ρ_d: ρ_3 = 5/8, ρ_8 = 22/27)',
+    ),
+    'singularities.py:199:45:int-1': (
+        'blind spot',
+        'tests/approximation/test_singularities.py::test_wavy_target_is_one_plus_x1_x2_above_and_half_sin_pi_x1_x2_below (above piece is 1 + x1 x2, not 1 + x1²)',
+    ),
+    'singularities.py:237:38:int+1': (
+        'blind spot',
+        'tests/approximation/test_singularities.py::test_indicator_network_is_the_ramp_of_x2_minus_the_k_piece_interpolant (K+2 hidden units, step on the K-piece interpolant)',
+    ),
+    'singularities.py:290:33:float+1': (
+        'blind spot',
+        'tests/approximation/test_singularities.py::test_indicator_l2_error_is_exact_for_a_parabolic_boundary (error² = 1/40 by sympy, δ in [−ε, 0) branch)',
+    ),
+    'sigmoid_constructions.py:289:38:Eq->NotEq': (
+        'blind spot',
+        'tests/approximation/test_sigmoid_constructions.py::test_catalogue_staircase_needing_more_than_max_steps_is_rejected (MAX_STEPS guard uses the catalogue constant)',
+    ),
+    'sigmoid_constructions.py:297:18:int+1': (
+        'blind spot',
+        'tests/approximation/test_sigmoid_constructions.py::test_lipschitz_staircase_design_has_the_smallest_admissible_j (J = 1 when bound(1) <= eps; pinned rounding example)',
+    ),
+    'bounds.py:256:48:Add->Sub': (
+        'blind spot',
+        "tests/certification/test_bounds.py::test_gradient_enclosure_of_a_relu_network_constant_on_the_box_contains_zero (dead-ReLU network: 0 in the gradient enclosure; the mutant's -1e-300 pad inverts it at width 1)",
+    ),
+    'bounds.py:256:52:int-1': (
+        'equivalent',
+        '`(n + 1) * 1e-300` for `(n + 2) * 1e-300`: an enclosure pad, not a value; the underflow it covers is <= ~4n*2^-1074 (3 dot products of n terms), so (n+1)*1e-300 is still sound by 1e23; endpoints move by 1e-300 only where the gradient is < ~1e-284; a killing test could only pin the pad constant (as effective_ranks.py:318 in docs/mutation.md)',
+    ),
+    'box_bounds.py:111:60:int+1': (
+        'equivalent',
+        '`first_layer_product(network) if network.depth > 2`: for depth 2 the product is then None and _network_gradient_interval computes the same first_layer_product(network) itself (deterministic in the weights) per chunk: same bits, only slower',
+    ),
+    'enclosure.py:109:44:Add->Sub': (
+        'blind spot',
+        'tests/certification/test_enclosure.py::test_gap_search_bisects_exactly_the_boxes_whose_bound_exceeds_lower_plus_gap (relu hat: n_boxes equals the tree of boxes with bound > lower + gap, rebuilt with box_upper_bounds)',
+    ),
+    'enclosure.py:246:54:Eq->NotEq': (
+        'blind spot',
+        "tests/certification/test_enclosure.py::test_auto_falls_back_to_branch_and_bound_beyond_the_piece_work_limit (200 001-unit 1-D ReLU net: 'auto' uses branch-and-bound, brackets the exact sup 2m)",
+    ),
+    'elementary.py:165:17:Lt->LtE': (
+        'equivalent',
+        '`np.where(lo <= 0.0, 0.0, np.maximum(a, 0.0))`: differs only at lo = ±0.0, where a = round_down(sqrt(±0)) = -tiny and np.maximum(-tiny, 0.0) is +0.0, the same float the mutant writes',
+    ),
+    'elementary.py:173:17:LtE->Lt': (
+        'equivalent',
+        '`np.where(lo < 0.0, -inf, a)`: differs only at lo = ±0.0, where a is log(0) = -inf already (numpy: log(0) = -inf, widen keeps -inf; arb ball_range: -inf, checked), so the same -inf',
+    ),
+    'elementary.py:234:50:float+1': (
+        'blind spot',
+        'tests/certification/test_elementary.py::test_sine_and_cosine_enclosures_beside_an_extremum_stay_in_minus_one_one (intervals 1e-10..1e-8 beside a minimum: ends round to -1, the widened enclosure must be clipped to -1)',
+    ),
+    'expressions.py:145:11:BitAnd->BitOr': (
+        'blind spot',
+        'tests/certification/test_expressions.py::test_abs_enclosure_is_the_exact_range (|[a, b]| exactly [min|.|, max|.|] off 0; the mutant gives 0 as the lower end of |[1, 2]|)',
+    ),
+    'expressions.py:157:28:int+1': (
+        'blind spot',
+        'tests/certification/test_expressions.py::test_square_root_powers_need_no_libm (x**(-1/2) from IEEE sqrt and division: same floats with and without rigorous_elementary(), and contains the exact value; the mutant routes it through libm pow)',
+    ),
+    'expressions.py:167:20:Mult->Div': (
+        'blind spot',
+        'tests/certification/test_expressions.py::test_general_power_enclosure_contains_the_exact_value (x**x, 2**x, x**(x/3) enclose the exact power, mpmath 60 digits)',
+    ),
+    'intervals.py:81:32:drop-USub': (
+        'blind spot',
+        'tests/certification/test_certification_intervals.py::test_an_undefined_interval_sum_is_the_whole_line (NaN sum widens to (-inf, inf); added in 263c42b)',
+    ),
+    'intervals.py:145:14:Add->Sub': (
+        'blind spot',
+        'tests/certification/test_certification_intervals.py::test_interval_sum_contains_the_exact_sum_down_to_subnormals (enclosure of the exact sum with subnormal endpoints; added in 263c42b)',
+    ),
+    'lipschitz.py:132:63:True->False': (
+        'equivalent',
+        '`zip(lo, hi, strict=True)`: lo and hi are both built as lists of length d (one per axis) on lines 130-131, so strictness never triggers',
+    ),
+    'network_target.py:72:33:int-1': (
+        'equivalent',
+        '`z[:, 0] if self.input_dim == 1`: _points has checked z.shape == (n, 1) in this branch, so column -1 is column 0',
+    ),
+    'targets.py:359:54:int-1': (
+        'equivalent',
+        '`c.shape[0] > 1` (c non-empty, checked above): for one coefficient `exact` is [c0, 0] and chebder(exact)*scale is array([Fraction(0)]) (object), the same as the else branch',
+    ),
+    'intervals.py:198:15:Mult->Div#2': (
+        'blind spot',
+        "tests/certification/test_certification_intervals.py::test_affine_interval_contains_exact_products_that_underflow (W x + b enclosed when every product underflows to subnormals; key shared by two mutants, this is the inner '(n + 2) / 4.0' one)",
+    ),
+    'result.py:22:18:True->False': (
+        'blind spot',
+        'tests/certification/test_result.py::test_an_issued_enclosure_cannot_be_edited (Enclosure is frozen; a copy via replace only)',
+    ),
+    'result.py:103:35:Gt->GtE': (
+        'blind spot',
+        "tests/certification/test_result.py::test_a_lower_bound_equal_to_eps_does_not_refute_sup_le_eps (lower = eps is 'undecided', not 'refuted')",
+    ),
+    'network_target.py:33:27:False->True': (
+        'blind spot',
+        'tests/certification/test_network_target.py::test_a_network_target_is_compared_by_identity_like_its_network (two targets of one network are distinct objects, == is identity)',
+    ),
+    'targets.py:386:95:int-1': (
+        'blind spot',
+        'tests/certification/test_targets.py::test_chebyshev_series_enclosure_contains_the_exact_values_on_the_box[arb] (Chebyshev enclosure contains the exact rational series value; T_1 at t = 0 under the arb backend)',
+    ),
+    'targets.py:389:33:float+1': (
+        'blind spot',
+        'tests/certification/test_targets.py::test_chebyshev_series_enclosure_contains_the_exact_values_on_the_box (exact series value enclosed on boxes near t = 1, where θ < 1)',
+    ),
+    'balls.py:148:10:Pow->Mult': (
+        'blind spot',
+        'tests/certification/test_rigorous_recheck.py::test_ball_range_encloses_an_interior_minimum_of_any_function_on_a_narrow_interval (narrow interval evaluated on the hull ball encloses an interior minimum of any f)',
+    ),
+    'recheck.py:106:19:int+1': (
+        'blind spot',
+        'tests/certification/test_rigorous_recheck.py::test_the_witness_ball_contains_the_exact_error (witness ball contains f(x) - f_theta(x) for targets with e, pi, p/q, Float, sqrt; sympy 60-digit reference)',
+    ),
+    'recheck.py:135:39:int-1': (
+        'blind spot',
+        "tests/certification/test_rigorous_recheck.py::test_a_square_root_at_the_witness_is_arbs_correctly_rounded_square_root (sqrt at the witness has radius <= 1 ulp at 128 bits; arb's general power gives 1.5 ulp at x = 3; both sound, a tightness check)",
+    ),
+    'recheck.py:317:19:False->True': (
+        'blind spot',
+        'tests/certification/test_rigorous_recheck.py::test_recheck_rejects_an_upper_bound_that_the_witness_contradicts (planted pieces claim sup e^x <= 1 rejected at witness x = 1)',
+    ),
 }
 
 _BINOP = {
@@ -500,10 +657,13 @@ class Mutant:
     operator: str
     before: str
     after: str
+    #: ``#k`` when k mutants share the place and operator (nested ``a * b * c``, chained ``a <= b
+    #: <= c``), numbered in source order; empty when the place alone names the mutant
+    tag: str = ""
 
     @property
     def key(self) -> str:
-        return f"{Path(self.path).name}:{self.line}:{self.col}:{self.operator}"
+        return f"{Path(self.path).name}:{self.line}:{self.col}:{self.operator}{self.tag}"
 
 
 def _skipped_nodes(tree: ast.Module) -> set[int]:
@@ -614,6 +774,12 @@ def mutants_of(path: str) -> list[Mutant]:
                 )
             )
     found.sort(key=lambda m: (m.line, m.col, m.operator))
+    shared = Counter(m.key for m in found)
+    seen: Counter[str] = Counter()
+    for k, m in enumerate(found):
+        if shared[m.key] > 1:
+            seen[m.key] += 1
+            found[k] = replace(m, tag=f"#{seen[m.key]}")
     return found
 
 

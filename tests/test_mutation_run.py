@@ -125,3 +125,12 @@ def test_the_scratch_copy_keeps_packages_named_like_the_output_folders(tmp_path)
     mutation._copy_project(tmp_path / "copy")
     assert (tmp_path / "copy" / "theorems" / "report" / "__init__.py").exists()
     assert not (tmp_path / "copy" / ".git").exists()
+
+
+@pytest.mark.parametrize("module", [CHECK_MODULE, "constructions/certification/intervals.py"])
+def test_mutants_that_share_a_place_and_operator_get_their_own_keys(module):
+    # `(n + 2) * 4.0 * _TINY` has two Mult nodes at one column: they are #1 and #2, in source order
+    keys = [m.key for m in mutation.mutants_of(module)]
+    assert len(set(keys)) == len(keys), f"repeated keys: {sorted({k for k in keys if keys.count(k) > 1})}"
+    if module.endswith("intervals.py"):
+        assert {"intervals.py:198:15:Mult->Div#1", "intervals.py:198:15:Mult->Div#2"} <= set(keys)

@@ -150,6 +150,17 @@ def test_hessian_interpolation_bound_holds_for_a_quadratic(d):
     assert err <= interpolation_error_bound(dim=d, mesh=1 / n, hessian_bound=2.0 * d) + 64 * U
 
 
+@pytest.mark.parametrize(("d", "rho"), [(1, 0.25), (2, 1 / 3 + 3**-1.5), (3, 0.625), (8, 22 / 27)])
+def test_hessian_interpolation_bound_is_half_m_h_squared_times_rho_d(d, rho):
+    """C² bound = (M h²/2) ρ_d, ρ_1 = 1/4, ρ_d = 1 − 2/(d+1) + (d+1)^{−3/2} (d ≥ 2)."""
+    # M = 2, h = 1 leave ρ_d alone; ρ_1, ρ_3 are dyadic (exact); otherwise ≤ 3 roundings on each
+    # side of intermediates of size ≤ 1, each ≤ U in absolute terms
+    got = interpolation_error_bound(dim=d, mesh=1.0, hessian_bound=2.0)
+    assert got == pytest.approx(rho, rel=0.0, abs=6 * U)
+    # h = 1/2, M = 8: M h²/2 = 1 again, exactly
+    assert interpolation_error_bound(dim=d, mesh=0.5, hessian_bound=8.0) == got
+
+
 def test_interpolation_error_bound_bad_inputs_raise():
     with pytest.raises(ValueError, match="exactly one"):
         interpolation_error_bound(dim=2, mesh=0.1)

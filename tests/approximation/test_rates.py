@@ -1,6 +1,8 @@
 """Tests for constructions.approximation.rates: geometric sweeps, log-log fits, bounded ratios (C00)."""
 
 
+import dataclasses
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -14,6 +16,14 @@ def test_geometric_sizes_are_increasing_unique_integers_with_both_ends():
     assert s[0] == 3 and s[-1] == 5000 and np.all(np.diff(s) > 0)
 
 
+def test_geometric_sizes_accept_two_points_and_reject_one():
+    """A sweep needs num >= 2 sizes (docstring): num=2 gives the two ends, num=1 is rejected."""
+    assert geometric_sizes(3, 7, num=2).tolist() == [3, 7]
+    np.testing.assert_array_equal(geometric_sizes(0.5, 2.0, num=2, integer=False), [0.5, 2.0])
+    with pytest.raises(ValueError, match="num"):
+        geometric_sizes(3, 7, num=1)
+
+
 @settings(deadline=None, max_examples=50)
 @given(slope=st.floats(-4, 4), c=st.floats(0.01, 100.0))
 def test_fit_recovers_an_exact_power_law(slope, c):
@@ -22,6 +32,35 @@ def test_fit_recovers_an_exact_power_law(slope, c):
     # log of a float power law is exact to ~|slope|·log(1e4)·eps; lstsq conditioning is O(1)
     assert fit.slope == pytest.approx(slope, abs=1e-9, rel=0.0)
     assert fit.ci_low - 1e-9 <= slope <= fit.ci_high + 1e-9
+
+
+def test_fit_of_a_constant_curve_has_slope_zero_and_a_zero_width_interval():
+    """log y constant: slope 0, zero residuals, so se = 0 and the interval [0, 0] contains 0."""
+    # [1, 2, 4] is symmetric in log x, the case where linregress leaves se NaN and the fallback
+    # se = sqrt(RSS/(n-2)/S_xx) applies; every quantity here is exact (zero residuals)
+    fit = fit_loglog_slope([1, 2, 4], [0.5, 0.5, 0.5])
+    assert (fit.slope, fit.stderr, fit.ci_low, fit.ci_high) == (0.0, 0.0, 0.0, 0.0)
+    assert fit.contains(0.0)
+
+
+@settings(deadline=None, max_examples=50)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_slope_interval_is_closed(seed):
+    """contains() is membership of the closed [ci_low, ci_high]: ends in, their neighbours out."""
+    rng = np.random.default_rng(seed)
+    n = geometric_sizes(10, 1e4, num=8)
+    fit = fit_loglog_slope(n, n ** -1.0 * np.exp(0.1 * rng.standard_normal(n.size)))
+    assert fit.contains(fit.ci_low) and fit.contains(fit.ci_high)
+    assert not fit.contains(np.nextafter(fit.ci_low, -np.inf))
+    assert not fit.contains(np.nextafter(fit.ci_high, np.inf))
+
+
+def test_log_log_fit_is_an_immutable_value():
+    """A fit is a frozen record: its fields cannot be reassigned and equal fits hash equal."""
+    fit = fit_loglog_slope([1, 2, 4, 8], [1.0, 0.25, 0.0625, 0.015625])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fit.slope = 0.0  # type: ignore[misc]
+    assert hash(fit) == hash(dataclasses.replace(fit))
 
 
 def test_ci_covers_the_true_slope_at_the_stated_rate():

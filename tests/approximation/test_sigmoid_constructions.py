@@ -4,10 +4,11 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from constructions.approximation.sigmoid_constructions import (
+    MAX_STEPS,
     rectangle_error_bound,
     rectangle_indicator,
     rectangle_limit,
@@ -93,6 +94,33 @@ def test_staircase_design_for_sin_eps_001_is_minimal():
     assert design.J == 951
     modulus = lambda t: 2 * np.pi * t  # noqa: E731
     assert staircase_error_bound(design.J - 1, 10.0, modulus=modulus) > 0.01
+
+
+@settings(deadline=None, max_examples=40)
+@given(L=st.floats(0.01, 100.0), K=st.floats(0.2, 20.0), j=st.integers(1, 200),
+       form=st.sampled_from(["catalogue", "sharp"]))
+# found by search: L·c/eps rounds to just above 1 though bound(1) <= eps, so the closed
+# form guesses J = 2
+@example(L=0.3, K=10.0, j=1, form="catalogue")
+def test_lipschitz_staircase_design_has_the_smallest_admissible_j(L, K, j, form):
+    """With eps = bound(j), the closed-form J is the least J >= 1 with bound(J) <= eps (J <= j)."""
+    omega = lambda t: L * t  # noqa: E731
+    eps = staircase_error_bound(j, K, modulus=omega, form=form)
+    _, design = staircase_network(lambda x: L * x, eps=eps, lipschitz=L, steepness_factor=K,
+                                  bound_form=form)
+    assert 1 <= design.J <= j and design.bound <= eps
+    assert design.J == 1 or staircase_error_bound(design.J - 1, K, modulus=omega, form=form) > eps
+
+
+def test_catalogue_staircase_needing_more_than_max_steps_is_rejected():
+    """A catalogue bound needing J > MAX_STEPS raises, even where the sharp bound's J would fit."""
+    K = 0.01  # tail ≈ 100: catalogue constant c ≈ 201.5, sharp c ≈ 200.0 (J = ⌈L c/eps⌉)
+    tail = math.exp(-K / 2) / -math.expm1(-K)
+    c_catalogue, c_sharp = 1.5 + 2.0 * tail, 1.0 + tail * (1.0 + math.exp(-K))
+    eps = c_catalogue / (MAX_STEPS + 1000)
+    assert math.ceil(c_sharp / eps) < MAX_STEPS  # the case where the two forms disagree
+    with pytest.raises(ValueError, match="MAX_STEPS"):
+        staircase_network(_sin, eps=eps, lipschitz=1.0, steepness_factor=K, bound_form="catalogue")
 
 
 def test_staircase_catalogue_error_sequence():

@@ -4,6 +4,8 @@
 import numpy as np
 import pytest
 import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import integrate
 
 from constructions.approximation.rates import fit_loglog_slope
@@ -22,6 +24,8 @@ from constructions.approximation.singularities import (
     step_l2_error_exact,
     wavy_boundary_target,
 )
+
+U = np.finfo(float).eps / 2
 
 
 def test_step_network_has_two_units_and_at_most_six_nonzero_params():
@@ -42,6 +46,54 @@ def test_step_l2_error_matches_quadrature_of_the_network(eps, half_width):
     val, abserr = integrate.quad(sq, -half_width, half_width, points=[-eps, 0.0], limit=200)
     # quad's own error estimate plus the network's O(eps_machine / eps) rounding of the ramp
     assert abs(np.sqrt(val) - step_l2_error(eps)) <= np.sqrt(abserr) + 1e-12
+
+
+@settings(deadline=None, max_examples=50)
+@given(amplitude=st.floats(0.0, 0.24), frequency=st.integers(1, 5),
+       x1=st.floats(0.0, 1.0), x2_above=st.floats(0.75, 1.0), x2_below=st.floats(0.0, 0.25))
+def test_wavy_target_is_one_plus_x1_x2_above_and_half_sin_pi_x1_x2_below(
+        amplitude, frequency, x1, x2_above, x2_below):
+    """f = 1 + x₁x₂ above h = 1/2 + a sin(2πk x₁), sin(πx₁)x₂/2 below (|h − 1/2| ≤ a < 1/4)."""
+    f = wavy_boundary_target(amplitude=amplitude, frequency=frequency)
+    got = f(np.array([[x1, x2_above], [x1, x2_below]]))
+    # the formulas in floats: ≤ 3 roundings each plus sin's last-place error
+    np.testing.assert_allclose(got, [1.0 + x1 * x2_above, 0.5 * np.sin(np.pi * x1) * x2_below],
+                               rtol=8 * U, atol=0.0)
+
+
+@settings(deadline=None, max_examples=30)
+@given(k=st.integers(1, 12), x1=st.floats(0.0, 1.0), s=st.floats(-1.5, 0.5))
+def test_indicator_network_is_the_ramp_of_x2_minus_the_k_piece_interpolant(k, x1, s):
+    """Network = clip((x₂ − ĥ(x₁))/ε + 1, 0, 1), ĥ interpolating h at j/K; widths (K + 2, 2)."""
+    h = lambda t: 0.25 + 0.5 * t * t  # noqa: E731  slopes of ĥ in [0, 1]
+    eps = 0.05
+    net = boundary_indicator_network(h, n_pieces=k, eps=eps)
+    assert net.hidden_widths == (k + 2, 2) and net.n_units == k + 4
+    nodes = np.linspace(0.0, 1.0, k + 1)
+    h_hat = float(np.interp(x1, nodes, h(nodes)))
+    x2 = h_hat + s * eps
+    want = min(max((x2 - h_hat) / eps + 1.0, 0.0), 1.0)
+    # x₂ − ĥ(x₁) is a sum of K + 2 ReLU terms, |coefficients| summing to ≤ 2 (slopes of ĥ in
+    # [0, 1]), plus the pass-through: ≤ 8(K + 4)U absolute for network and reference alike;
+    # the ramp scales it by 1/ε
+    tol = 2 * 8 * (k + 4) * U / eps
+    assert abs(float(net(np.array([[x1, x2]]))[0]) - want) <= tol
+
+
+def test_indicator_l2_error_is_exact_for_a_parabolic_boundary():
+    """h = 1/4 + t²/2, K = 1, ε = 1/5 (−ε ≤ h − ĥ ≤ 0): ‖g_ε(x₂ − ĥ) − 1{x₂ ≥ h}‖² = 1/40."""
+    t, y = sp.symbols("t y", real=True)
+    e, h, h_hat = sp.Rational(1, 5), sp.Rational(1, 4) + t**2 / 2, sp.Rational(1, 4) + t / 2
+    # ramp (y − ĥ)/ε + 1 on [ĥ − ε, h] where the target is 0; 1 minus it on [h, ĥ] where it is 1
+    inner = (sp.integrate(((y - h_hat) / e + 1) ** 2, (y, h_hat - e, h))
+             + sp.integrate(((y - h_hat) / e) ** 2, (y, h, h_hat)))
+    exact = sp.integrate(sp.expand(inner), (t, 0, 1))
+    assert exact == sp.Rational(1, 40)
+    got = indicator_l2_error(lambda x: 0.25 + 0.5 * x * x, n_pieces=1, eps=0.2)
+    # Gauss–Legendre (16 nodes) is exact for the degree-6 integrand; round-off: δ to 2U with
+    # |∂E/∂δ| <= 1, plus a weight-1 positive sum: <= 4U absolute on error² = 1/40, i.e. 160U
+    # relative, halved by the square root
+    assert got == pytest.approx(float(sp.sqrt(exact)), rel=80 * U, abs=0.0)
 
 
 def test_indicator_network_realises_the_jump_away_from_the_ramp():
