@@ -153,3 +153,27 @@ def test_an_undefined_interval_sum_is_the_whole_line():
     assert (float(slo), float(shi)) == (-np.inf, np.inf), (
         f"interval_sum = [{slo}, {shi}], but should be [-inf, inf] for an undefined sum [interval_sum]"
     )
+
+
+#: inputs k·2^-1074: every product w·x lands among the subnormals, where its rounding error is the
+#: absolute 2^-1075 of underflow, not a relative one (the (n + 2)·4·2^-1074 of affine_interval)
+_SUBNORMAL_MULTIPLES = st.integers(-2**20, 2**20).map(lambda k: k * intervals._TINY)
+
+
+@given(st.lists(st.tuples(st.floats(-1.0, 1.0), _SUBNORMAL_MULTIPLES), min_size=1, max_size=8),
+       st.booleans())
+# worked case: three products 0.5·2^-1074 each round (to even) to 0; the exact sum is 1.5·2^-1074
+@example([(0.5, intervals._TINY)] * 3, False)
+@settings(max_examples=200, deadline=None)
+def test_affine_interval_contains_exact_products_that_underflow(terms, with_bias):
+    w = np.array([[t[0] for t in terms]])
+    x = np.array([[t[1] for t in terms]])
+    b = np.array([3 * intervals._TINY]) if with_bias else None
+    lo, hi = intervals.affine_interval(w, b, x, x)
+    exact = sum(Fraction(wj) * Fraction(xj) for wj, xj in terms)
+    exact += Fraction(b[0]) if with_bias else 0
+    assert Fraction(float(lo[0, 0])) <= exact <= Fraction(float(hi[0, 0])), (
+        f"affine_interval = [{lo[0, 0]!r}, {hi[0, 0]!r}], but should contain W x + b = "
+        f"{float(exact)!r} ({exact / Fraction(intervals._TINY)} · 2^-1074) "
+        f"[affine_interval, n={len(terms)}]"
+    )

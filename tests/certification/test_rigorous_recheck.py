@@ -10,6 +10,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 import sympy as sp
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from constructions.certification import (
     ChebyshevSeriesTarget,
@@ -23,6 +25,8 @@ from constructions.certification import (
 from constructions.certification import elementary as el
 from constructions.certification.rigorous import balls
 from constructions.certification.network_target import NetworkTarget
+from constructions.certification.result import Enclosure
+from constructions.certification.rigorous.recheck import WITNESS_PRECISION, arb_error_at
 from constructions.certification.targets import as_target
 from constructions.networks.dense import network_from_layers
 
@@ -176,3 +180,52 @@ def test_ball_range_encloses_the_range_on_narrow_and_wide_intervals():
     rlo, rhi = balls.ball_range("exp", lo, hi)
     assert np.all(rlo <= np.exp(lo) * (1 + 1e-15)) and np.all(rhi >= np.exp(hi) * (1 - 1e-15))
     assert rlo[1] <= math.exp(-2.0) <= rhi[1] and rlo[1] <= math.e <= rhi[1]
+
+
+def test_ball_range_encloses_an_interior_minimum_of_any_function_on_a_narrow_interval():
+    """A narrow interval is evaluated on its hull ball: the range of any f, interior extrema too."""
+    lo, hi = np.array([3.0 - 1e-12]), np.array([3.0 + 1e-12])   # width 2e-12 <= 2^-30 · 3: narrow
+    rlo, rhi = balls.ball_range(lambda z: (z - 3) * (z - 3), lo, hi, kind="hull")
+    # (x − 3)² takes 0 at x = 3 inside; the hull of the two end values (1e-24 each) would not
+    assert rlo[0] <= 0.0 <= rhi[0], (
+        f"ball_range((x-3)^2, [{lo[0]!r}, {hi[0]!r}]) = [{rlo[0]!r}, {rhi[0]!r}], "
+        "but should contain 0")
+
+
+def test_recheck_rejects_an_upper_bound_that_the_witness_contradicts():
+    """A piece-enumeration claim sup |e^x − 0| ≤ 1 on [0, 1] is refuted at the witness x = 1."""
+    planted = Enclosure(0.0, 1.0, (1.0,), 1, "pieces")
+    rechecked = recheck_sup_error(zero_network(), as_target(sp.exp(X), 1), planted, np.array(UNIT))
+    assert not rechecked.upper_rigorous, rechecked
+    assert "may exceed the claimed upper" in rechecked.recheck_note
+    assert rechecked.status(1.0) == "undecided"
+
+
+def mpmath_error(expr, x):
+    """(f − 0)(x) to 60 digits, for the zero network: sympy's own evaluation, independent of arb."""
+    return sp.N(expr.subs(X, sp.Float(x, 60)), 60)
+
+
+@pytest.mark.parametrize("expr", [sp.E * X, sp.pi * X - sp.Rational(1, 3),
+                                  sp.sqrt(X) + sp.Float(0.1) * X, sp.exp(-X) * sp.atan(X) ** 3],
+                         ids=["E", "pi and rational", "sqrt and float", "exp atan power"])
+@pytest.mark.parametrize("x", [0.0, 0.75, 3.0])
+def test_the_witness_ball_contains_the_exact_error(expr, x):
+    """arb_error_at(f_θ, f, x) ∋ f(x) − f_θ(x), with e, π, p/q and Floats as their exact values."""
+    ball = arb_error_at(zero_network(), as_target(expr, 1), x)
+    reference = mpmath_error(expr, x)
+    with balls.precision(256):
+        # the 60-digit decimal is within 1e-59 of the value; the ball's radius is about 2^-128
+        assert ball.contains(arb(str(reference))), (
+            f"arb_error_at({expr}, x={x!r})={ball}, but should contain {reference}")
+
+
+@settings(max_examples=100, deadline=None)
+@given(x=st.floats(1e-300, 1e300))
+@example(x=3.0)   # arb's general power x ** (1/2) gives radius 1.5 ulp here
+def test_a_square_root_at_the_witness_is_arbs_correctly_rounded_square_root(x):
+    """√x at a float x is arb's correctly rounded square root: radius ≤ one ulp at 128 bits."""
+    ball = arb_error_at(zero_network(), as_target(sp.sqrt(X), 1), x)
+    _, exponent = math.frexp(math.sqrt(x))        # √x ∈ [2^(e−1), 2^e) (up to the float rounding)
+    ulp = arb(math.ldexp(1.0, exponent - WITNESS_PRECISION))
+    assert ball.rad() <= ulp, f"radius of √{x!r} = {ball.rad()}, but should be <= one ulp {ulp}"

@@ -1,0 +1,38 @@
+"""Interval bound propagation of a network's gradient (``constructions.certification.bounds``).
+
+The forward-mode gradient enclosure must contain the exact gradient at every point of the
+box; here the exact gradient is known in closed form (0 on a box where every hidden ReLU
+unit is inactive), so the check is exact, without tolerance.
+"""
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from constructions.certification.bounds import network_gradient_interval, network_interval
+from constructions.networks.dense import network_from_layers
+
+
+@settings(max_examples=50, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), input_dim=st.integers(1, 3), width=st.integers(1, 4),
+       depth=st.integers(2, 3))
+def test_gradient_enclosure_of_a_relu_network_constant_on_the_box_contains_zero(
+        seed, input_dim, width, depth):
+    """Where every first-layer ReLU unit is inactive, f_θ is constant: 0 ∈ ∇-enclosure."""
+    rng = np.random.default_rng(seed)
+    lo, hi = np.zeros((1, input_dim)), np.ones((1, input_dim))
+    w1 = rng.normal(size=(width, input_dim))
+    # W_1 x ≤ Σ_j |W_1[i, j]| on [0, 1]^d, so this bias keeps every pre-activation ≤ −1
+    b1 = -np.abs(w1).sum(axis=1) - 1.0
+    layers = [(w1, b1)]
+    for _ in range(depth - 2):
+        layers.append((rng.normal(size=(width, width)), rng.normal(size=width)))
+    layers.append((rng.normal(size=(1, width)), rng.normal(size=1)))
+    net = network_from_layers(layers, activation="relu")
+    *_, pre = network_interval(net, lo, hi, return_preactivations=True)
+    assert np.all(pre[0][1] < 0.0), (
+        f"first-layer pre-activation upper={pre[0][1]}, but should be < 0")
+    glo, ghi = network_gradient_interval(net, lo, hi)
+    assert np.all(glo <= 0.0) and np.all(ghi >= 0.0), (
+        f"gradient enclosure=[{glo}, {ghi}], but should contain 0 "
+        f"[network_gradient_interval: width={width}, depth={depth}, d={input_dim}]")

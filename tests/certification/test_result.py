@@ -1,0 +1,42 @@
+"""The certificate type (constructions.certification.result.Enclosure): what a verdict may conclude.
+
+lower ≤ sup_K |f − f_θ| ≤ upper decides "sup ≤ ε" only when upper ≤ ε (proved) or lower > ε
+(refuted); a certificate, once issued, cannot be edited (the re-check annotates a copy).
+"""
+
+import dataclasses
+
+import pytest
+
+from constructions.certification.result import Enclosure
+
+
+def rechecked(lower, upper):
+    """An exhaustive enclosure whose two ends the re-check confirmed."""
+    return Enclosure(lower, upper, (0.5,), 1, "branch-and-bound", upper_rigorous=True,
+                     lower_rigorous=True)
+
+
+@pytest.mark.parametrize("eps", [0.25, 1.0, 1e300])
+def test_a_lower_bound_equal_to_eps_does_not_refute_sup_le_eps(eps):
+    """lower = ε allows sup = ε, which satisfies sup ≤ ε: only lower > ε refutes."""
+    enc = rechecked(eps, 2 * eps)
+    assert enc.status(eps) == "undecided", (
+        f"status({eps!r})={enc.status(eps)!r}, but should be 'undecided' for lower=eps "
+        "[Enclosure.status]")
+    assert enc.status(eps / 2) == "refuted"
+
+
+def test_an_upper_bound_equal_to_eps_proves_sup_le_eps():
+    """upper = ε gives sup ≤ ε."""
+    assert rechecked(0.125, 0.25).status(0.25) == "proved"
+
+
+def test_an_issued_enclosure_cannot_be_edited():
+    """Enclosure is frozen: its bounds cannot change after certification, only a copy (replace)."""
+    enc = rechecked(0.1, 0.2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        enc.upper = 0.0
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        enc.upper_rigorous = False
+    assert dataclasses.replace(enc, upper=0.3).upper == 0.3 and enc.upper == 0.2
