@@ -14,6 +14,7 @@ from constructions.optimization import (
     least_squares_gd,
     least_squares_gd_limit,
     logistic_flow,
+    logistic_gd,
     max_margin_direction,
     min_l1_interpolator,
     min_l2_interpolator,
@@ -21,6 +22,7 @@ from constructions.optimization import (
     q_alpha_potential,
     relu_network_init,
     squared_loss_flow,
+    squared_loss_gd,
     two_layer_gd,
 )
 
@@ -74,6 +76,18 @@ def test_q_alpha_potential_is_quadratic_near_zero():
     assert_allclose(q_alpha_potential(np.array([1e-4]), alpha=1.0), 0.25e-8, rtol=1e-6)
 
 
+def test_diagonal_flow_in_the_kernel_regime_ends_at_the_q_alpha_minimiser():
+    """For large α (the kernel regime, α = 100) the flow's limit is still argmin_{Xw=y} Q_α."""
+    rng = np.random.default_rng(1)
+    X = rng.standard_normal((3, 6))
+    y = X @ np.array([2.0, -1.5, 0.0, 0.0, 0.0, 0.0])
+    alpha = 100.0
+    flow = diagonal_network_flow(X, y, alpha=alpha)
+    assert flow.converged
+    # integrator rtol 1e-10 on u, v ≈ α propagates to w = u² − v² as ≈ 4·rtol·α² = 4e-6
+    assert_allclose(flow.w, q_alpha_interpolator(X, y, alpha=alpha), rtol=0, atol=4e-10 * alpha**2)
+
+
 def test_flow_limit_equals_q_alpha_minimiser_and_the_two_limits():
     rng = np.random.default_rng(1)
     X = rng.standard_normal((2, 5))
@@ -121,26 +135,117 @@ def test_two_layer_gd_fits_two_points():
     assert run.losses[-1] < 1e-8 * run.losses[0]
 
 
+def test_relu_network_init_accepts_both_ends_of_the_width_range():
+    """relu_network_init accepts every width in its documented range [1, 10**7], ends included."""
+    for width in (1, 10**7):
+        W, a = relu_network_init(1, width=width, rng=np.random.default_rng(0))
+        assert W.shape == (width, 1) and a.shape == (width,), (
+            f"shapes={W.shape}, {a.shape}, but should be ({width}, 1), ({width},) "
+            f"[relu_network_init(1, width={width})]"
+        )
+
+
+def test_squared_loss_flow_starts_at_zero():
+    """Gradient flow from w(0) = 0: at t = 0 the closed form V(I − e^{0})S⁺Uᵀy is exactly 0."""
+    w = squared_loss_flow(np.array([[2.0, 0.0], [1.0, 1.0]]), np.array([1.0, -1.0]), times=[0.0])
+    assert np.array_equal(w, np.zeros((1, 2))), f"w(0)={w}, but should be 0 [squared_loss_flow]"
+
+
+def test_logistic_runs_record_the_loss_of_their_own_weights():
+    """losses[k] = L(w_k) = Σ_i log(1 + exp(−y_i x_iᵀw_k)) at every checkpoint, for GD and flow."""
+    X, y = np.array([[1.0, 0.5], [-0.5, -1.0]]), np.array([1.0, -1.0])
+    for run in (
+        logistic_gd(X, y, eta=0.5, checkpoints=[0, 10, 100]),
+        logistic_flow(X, y, log_times=[1.0, 5.0, 20.0]),
+    ):
+        expected = [
+            sum(np.logaddexp(0.0, -y[i] * (X[i] @ w)) for i in range(2)) for w in run.weights
+        ]
+        # a margin m = y_i x_iᵀw (2 terms) carries round-off ≤ 2 eps |m|, |d log L/dm| ≤ 1 and
+        # |m| ≤ 21 here: rtol 64 eps
+        assert_allclose(run.losses, expected, rtol=64 * EPS, atol=0)
+
+
+def test_max_margin_direction_is_exact_on_data_with_a_large_margin():
+    """Scaling the data by k scales ŵ by 1/k and keeps min_i y_i x_iᵀŵ = 1, even when the dual
+    variables α ~ ‖ŵ‖² are tiny (k = 1e4: α ~ 1e-8, below L-BFGS-B's absolute accuracy)."""
+    rng = np.random.default_rng(4)
+    n, d, k = 20, 5, 1e4
+    X = rng.standard_normal((n, d))
+    y = np.where(X[:, 0] >= 0, 1.0, -1.0)
+    X[:, 0] += 0.3 * y
+    w1, wk = max_margin_direction(X, y), max_margin_direction(k * X, y)
+    margin = float(np.min(y * ((k * X) @ wk)))
+    # the polish solves the KKT system Z_F ŵ = 1 of the 5 support vectors, κ(Z_F) ≈ 7 for this
+    # draw: round-off ~ n·κ·eps; 10 n κ eps = 3e-13 (the unpolished dual misses it by ~5e-4)
+    tol = 10 * n * 7 * EPS
+    assert abs(margin - 1.0) <= tol, f"min margin={margin!r}, but should be 1 ± {tol:.1e} [k={k}]"
+    assert_allclose(k * wk, w1, rtol=0, atol=tol)
+
+
+def test_diagonal_flow_stops_when_the_residual_first_reaches_its_target():
+    """The flow stops at the first time ‖Xw − y‖ = residual_tol·max(‖y‖, 1) (here ‖y‖ = 10 > 1)."""
+    X, y = np.array([[1.0, 1.0]]), np.array([10.0])
+    flow = diagonal_network_flow(X, y, alpha=1.0, residual_tol=1e-3)
+    target = 1e-3 * 10.0
+    assert flow.converged
+    # the event is located by brentq to 4 eps in t (rate·t ≲ 30) and ‖Xw − y‖ = 1e-2 is computed
+    # from |w| ≈ 5 with round-off ≈ 1e3·eps relative: 1e-10 is ≥ 100 times both
+    assert_allclose(flow.residual, target, rtol=1e-10, atol=0)
+
+
+def test_two_layer_gd_one_step_worked_by_hand():
+    """One GD step on m = 4 units with dyadic weights, worked by hand: u(0), ∇_W L, u(1), and the
+    recorded ‖u − y‖² and max_r ‖w_r − w_r(0)‖ (all dyadic, so every operation is exact)."""
+    W0 = np.array([[0.5, -0.25], [-1.0, 0.5], [0.25, 0.75], [-0.5, -1.0]])
+    a = np.array([1.0, -1.0, 1.0, -1.0])
+    run = two_layer_gd(np.eye(2), np.array([1.0, 0.0]), W0, a, eta=1.0, n_steps=1)
+    # u(0) = ½ a·relu(W0 x_i) = (3/8, 1/8), r = (−5/8, 1/8); unit 4 is inactive on both inputs
+    W1 = np.array([[0.8125, -0.25], [-1.0, 0.5625], [0.5625, 0.6875], [-0.5, -1.0]])
+    assert np.array_equal(run.weights, W1), (
+        f"W(1)={run.weights.tolist()}, but should be {W1.tolist()}"
+    )
+    # u(1) = (11/16, 1/16): ‖u(1) − y‖² = (5/16)² + (1/16)² = 26/256
+    assert run.losses.tolist() == [26 / 64, 26 / 256], f"losses={run.losses.tolist()}"
+    assert run.initial_residual == np.sqrt(26 / 64)
+    # unit 3 moved by (5/16, −1/16): max distance √(26/256), correctly rounded
+    assert run.max_distance.tolist() == [0.0, np.sqrt(26 / 256)], f"max_distance={run.max_distance}"
+
+
 @pytest.mark.parametrize(
     "call, match",
     [
         (lambda: least_squares_gd(np.ones((2, 3)), np.ones(2), eta=0.0, n_steps=1), "eta"),
         (lambda: least_squares_gd(np.ones((2, 3)), np.ones(3), eta=0.1, n_steps=1), "y"),
         (lambda: least_squares_gd(np.ones((2, 3)), np.ones(2), eta=0.1, n_steps=-1), "n_steps"),
+        (
+            lambda: least_squares_gd(np.ones((1, 1)), np.ones(1), eta=0.1, n_steps=10**6 + 1),
+            "n_steps",
+        ),
+        (
+            lambda: squared_loss_gd(
+                np.ones((1, 1)), np.ones(1), eta=float(np.nextafter(1e6, np.inf)), checkpoints=[0]
+            ),
+            "eta",
+        ),
         (lambda: gd_contraction_factor(np.zeros((2, 2)), eta=0.1), "X"),
         (lambda: logistic_gd_bad_labels(), "y"),
         (lambda: logistic_flow(np.ones((1, 1)), np.ones(1), log_times=[5.0, 1.0]), "log_times"),
         (lambda: max_margin_direction(np.ones((1, 1)), np.ones(1), C=-1.0), "C"),
         (lambda: q_alpha_potential(np.ones(2), alpha=0.0), "alpha"),
         (lambda: q_alpha_interpolator(np.ones((2, 2)), np.ones(2), alpha=1.0), "rank"),
+        # y = 0 is solved by w = 0 before any Newton step: only the range check can refuse it
+        (lambda: q_alpha_interpolator(np.eye(2), np.zeros(2), alpha=1.0, max_iter=0), "max_iter"),
         (lambda: diagonal_network_flow(np.ones((1, 2)), np.ones(1), alpha=1e-5), "alpha"),
         (lambda: empirical_ntk(np.ones((2, 2)), np.ones((3, 2)), np.ones(2)), "a"),
         (
             lambda: empirical_ntk(np.ones((2, 2)), np.ones((3, 2)), np.ones(3), layers="all"),
             "layers",
         ),
+        (lambda: empirical_ntk(np.ones((0, 2)), np.ones((3, 2)), np.ones(3)), "X has shape"),
         (lambda: analytic_ntk(np.zeros((2, 2))), "zero row"),
         (lambda: relu_network_init(2, width=0, rng=np.random.default_rng(0)), "width"),
+        (lambda: relu_network_init(2, width=10**7 + 1, rng=np.random.default_rng(0)), "width"),
         (lambda: relu_network_init(2, width=2, rng=0), "rng"),
         (
             lambda: two_layer_gd(
