@@ -17,6 +17,7 @@ import types
 from pathlib import Path
 
 import pytest
+from doc_blocks import exec_block
 
 from theorems.__main__ import _parser
 from theorems.engine.claims import REGISTRY
@@ -40,7 +41,7 @@ def doc_namespace():
     sys.modules[SCRATCH] = module  # dataclasses and pickling look modules up by name
     try:
         for i, block in enumerate(_blocks("python")):
-            exec(compile(block, f"{DOC.name}:python-block-{i + 1}", "exec"), module.__dict__)
+            exec_block(block, f"{DOC.name}:python-block-{i + 1}", module.__dict__)
         yield module.__dict__
     finally:
         for cid in [cid for cid, c in REGISTRY.items() if c.module == SCRATCH]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from doc_blocks import exec_block
 from theorems.engine.claims import REGISTRY
 from theorems.engine.runner import run_claim
 
@@ -16,7 +17,7 @@ def test_readme_example_claim_is_refuted_with_the_counterexample_it_announces():
     assert len(blocks) == 1
     namespace = {"__name__": "readme_example"}
     try:
-        exec(compile(blocks[0], "README.md", "exec"), namespace)
+        exec_block(blocks[0], "README.md python block", namespace)
         result = run_claim(REGISTRY["param_count_n_squared"])
         control = run_claim(REGISTRY["param_count_n_squared/wide_input"])
     finally:

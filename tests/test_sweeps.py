@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from doc_blocks import exec_block
 
 from constructions.approximation.rates import fit_loglog_slope, geometric_sizes
 from constructions.complexity.uniform_deviation import uniform_deviation_replicates
@@ -222,4 +223,4 @@ def test_the_python_blocks_of_docs_scaling_run():
     namespace: dict = {"__name__": "scaling_doc"}
     for block in blocks:
         if not block.startswith("# needs a running Dask scheduler"):
-            exec(compile(block, "docs/scaling.md", "exec"), namespace)
+            exec_block(block, "docs/scaling.md python block", namespace)
