@@ -674,6 +674,34 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'detected (hangs)',
         '`(-2.0 / u) * r`: u̇ = −2r/u makes d(u²)/dt = −4r, so a coordinate with r > 0 reaches u = 0 in finite time where u̇ blows up; LSODA grinds on (> 300 s, test_flow_limit_equals_q_alpha_minimiser_and_the_two_limits never finishes). Now also killed in 1 s by tests/optimization/test_optimization_constructions.py::test_diagonal_flow_in_the_kernel_regime_ends_at_the_q_alpha_minimiser, placed before it (--judge: KILLED in 2 s)',
     ),
+    'bases.py:83:18:True->False': (
+        'blind spot',
+        'tests/approximation/test_bases.py::test_fourier_series_is_an_immutable_partial_sum (FourierSeries is frozen: period cannot be rebound)',
+    ),
+    'local_taylor.py:228:43:float+1': (
+        'blind spot',
+        'tests/approximation/test_local_taylor.py::test_product_error_bound_is_positively_homogeneous_in_f (d = 2 product bound scales exactly with f, 2^-k f; initial=1 floors it at 4^-m)',
+    ),
+    'monomials.py:136:11:LtE->Lt': (
+        'blind spot',
+        'tests/approximation/test_monomials.py::test_derivative_bound_on_a_single_point_is_the_derivative_there (lo == hi is allowed: bound is |phi^(k)(t)| rounded up)',
+    ),
+    'monomials.py:240:42:Pow->Mult': (
+        'blind spot',
+        'tests/approximation/test_monomials.py::test_rounding_estimate_covers_the_float_error_where_rounding_dominates (float vs mpmath D_h^k, k=2..4, small h: gap <= estimate ~ 2^k u/h^k)',
+    ),
+    'rates.py:135:53:int-1': (
+        'blind spot',
+        'tests/approximation/test_rates.py::test_slope_interval_half_width_is_the_t_quantile_with_n_minus_two_dof (n=3,4: half-width = closed-form t_1/t_2 quantile x se)',
+    ),
+    'yarotsky.py:147:20:LtE->Lt': (
+        'blind spot',
+        'tests/approximation/test_yarotsky.py::test_depth_for_the_depth_m_bound_is_m (depth_for(bound(m)) == m; differs only for subnormal eps, pinned M=0.3, m=515 where log2 guesses 516)',
+    ),
+    'sigmoid_constructions.py:151:22:Add->Sub': (
+        'blind spot',
+        "tests/approximation/test_sigmoid_constructions.py::test_rectangle_limit_is_the_indicator_with_one_half_at_the_endpoints (b > b': limit is the indicator, 1/2 at -b and -b')",
+    ),
 }
 
 _BINOP = {

@@ -7,7 +7,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from constructions.approximation.local_taylor import (
@@ -84,6 +84,25 @@ def test_one_dimensional_beta_one_network_is_the_piecewise_linear_interpolant():
         rtol=0.0,
         atol=16 * math.e * np.finfo(float).eps,
     )
+
+
+@settings(deadline=None, max_examples=10)
+@example(dim=2, beta=1, n=1, m=1, k=12)  # every d = 2 term of the max is < 1 for 2^-12 f
+@given(dim=st.integers(1, 2), beta=st.integers(1, 3), n=st.integers(1, 3), m=st.integers(1, 3),
+       k=st.integers(0, 40))
+def test_product_error_bound_is_positively_homogeneous_in_f(dim, beta, n, m, k):
+    """The product bound is linear in c (S_{j,p} scales with c): bound(λf) = λ·bound(f), λ > 0."""
+    expr, syms = _target(dim)
+    df = sympy_derivatives(expr, syms)
+    lam = 2.0**-k  # a power of two scales every float in the formula exactly (no underflow here)
+    args = {"dim": dim, "smoothness": beta, "n_cells": n, "multiplication_depth": m,
+            "derivative_bound": 1.0}
+    bound = local_taylor_network(df, **args).product_error_bound
+    scaled = local_taylor_network(lambda x, idx: lam * df(x, idx), **args).product_error_bound
+    assert scaled == lam * bound, (
+        f"bound(2^-{k} f)={scaled!r}, but should be 2^-{k}·bound(f)={lam * bound!r} "
+        f"[local_taylor_network(dim={dim}, smoothness={beta}, n_cells={n}, "
+        f"multiplication_depth={m})]")
 
 
 @pytest.mark.parametrize(("dim", "beta"), [(1, 2), (1, 3), (2, 1), (2, 2), (2, 3)])

@@ -47,6 +47,30 @@ def test_logistic_third_derivative_bound_is_one_eighth():
     assert logistic_derivative_bound(1, -1, 1) == 0.25
 
 
+@pytest.mark.parametrize(("k", "t"), [(1, 0.0), (3, 0.0), (2, 1.0), (4, -0.75)])
+def test_derivative_bound_on_a_single_point_is_the_derivative_there(k, t):
+    """On the degenerate interval [t, t] the max of |φ^(k)| is |φ^(k)(t)|, rounded up to a float."""
+    exact = abs(logistic_derivative(k, t))
+    value = logistic_derivative_bound(k, t, t)
+    # rounded upward: the float is >= the exact value and its predecessor is below it
+    assert value >= exact and np.nextafter(value, -np.inf) < exact, (
+        f"bound={value!r}, but should be |phi^({k})({t})|={float(exact)!r} rounded up "
+        f"[logistic_derivative_bound({k}, {t}, {t})]")
+
+
+@pytest.mark.parametrize(("k", "h"), [(2, 1e-5), (3, 1e-4), (4, 1e-3)])
+def test_rounding_estimate_covers_the_float_error_where_rounding_dominates(k, h):
+    """Float64 network vs its exact value (mpmath): the rounding gap ~2^k u/h^k is <= estimate."""
+    x = np.linspace(-1.0, 1.0, 41)
+    exact = finite_difference_values(x, k=k, h=h, b=1.0, dps=60) / float(logistic_derivative(k, 1))
+    gap = np.max(np.abs(monomial_network(k=k, h=h)(x) - exact))
+    estimate = monomial_rounding_estimate(k=k, h=h)
+    # the O(h) method error plays no part here: the comparison is with D_h^k itself, not x^k
+    assert monomial_error_bound(k=k, h=h) < estimate
+    assert gap <= estimate, (
+        f"gap={gap:.3e}, but should be <= estimate={estimate:.3e} [k={k}, h={h}]")
+
+
 @pytest.mark.parametrize("k,h", [(1, 1e-2), (2, 1e-2), (2, 1e-3), (3, 1e-2), (3, 1e-3),
                                  (4, 3e-2), (5, 5e-2)])
 def test_monomial_network_error_le_bound_plus_rounding(k, h):

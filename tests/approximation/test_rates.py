@@ -2,6 +2,7 @@
 
 
 import dataclasses
+import math
 
 import numpy as np
 import pytest
@@ -53,6 +54,27 @@ def test_slope_interval_is_closed(seed):
     assert fit.contains(fit.ci_low) and fit.contains(fit.ci_high)
     assert not fit.contains(np.nextafter(fit.ci_low, -np.inf))
     assert not fit.contains(np.nextafter(fit.ci_high, np.inf))
+
+
+def _student_t_quantile(p, dof):
+    """Closed-form t quantiles: ν = 1 (Cauchy) tan(π(p − ½)); ν = 2 (2p − 1)/√(2p(1 − p))."""
+    return math.tan(math.pi * (p - 0.5)) if dof == 1 else (2 * p - 1) / math.sqrt(2 * p * (1 - p))
+
+
+@pytest.mark.parametrize("confidence", [0.5, 0.9, 0.95])
+@pytest.mark.parametrize(("sizes", "values"), [([1, 2, 4], [1.0, 0.6, 0.2]),
+                                               ([1, 2, 4, 8], [1.0, 0.6, 0.2, 0.15])])
+def test_slope_interval_half_width_is_the_t_quantile_with_n_minus_two_dof(
+        sizes, values, confidence):
+    """The slope interval is slope ± t_{n−2}((1 + c)/2)·se: n − 2 residual degrees of freedom."""
+    fit = fit_loglog_slope(sizes, values, confidence=confidence)
+    t = _student_t_quantile(0.5 + confidence / 2, len(sizes) - 2)
+    half = (fit.ci_high - fit.ci_low) / 2
+    # the ends are rounded at the scale |slope| + half; tan at π·0.475 has condition number ≈ 19
+    tol = 64 * np.finfo(float).eps * (abs(fit.slope) + half)
+    assert abs(half - t * fit.stderr) <= tol, (
+        f"half-width={half!r}, but should be t·se={t * fit.stderr!r} (t_{len(sizes) - 2}={t!r}) "
+        f"[fit_loglog_slope(n={len(sizes)}, confidence={confidence})]")
 
 
 def test_log_log_fit_is_an_immutable_value():

@@ -69,6 +69,19 @@ def test_inverted_rectangle_is_rejected_unless_allowed():
     assert abs(g(inside)[0] + 1.0) <= rectangle_error_bound(200.0, 0.25) + 4 * U
 
 
+@settings(deadline=None, max_examples=60)
+@given(b=st.floats(-1.0, 1.0), width=st.floats(0.05, 1.0))
+def test_rectangle_limit_is_the_indicator_with_one_half_at_the_endpoints(b, width):
+    """For b > b′ the a → ∞ limit is 1 on (−b, −b′), 0 off [−b, −b′] and ½ at −b and −b′."""
+    b_prime = b - width
+    x = np.linspace(-b - 1.0, -b_prime + 1.0, 401)
+    interior = (x != -b) & (x != -b_prime)
+    limit = rectangle_limit(x, b, b_prime)
+    # H takes only the values 0, ½, 1 and the sign of x + b is exact: an exact comparison
+    np.testing.assert_array_equal(limit[interior], rectangle_indicator(x[interior], b, b_prime))
+    assert rectangle_limit(np.array([-b, -b_prime]), b, b_prime).tolist() == [0.5, 0.5]
+
+
 @pytest.mark.parametrize("bad", [dict(a=0.0), dict(a=-1.0), dict(a=math.inf), dict(b=math.nan)])
 def test_rectangle_bad_inputs_raise(bad):
     args = dict(a=1.0, b=0.7, b_prime=0.2) | bad

@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from constructions.approximation.yarotsky import (
@@ -84,6 +84,19 @@ def test_depth_for_eps_is_the_smallest_sufficient_m(eps, bound):
     m = multiplication_depth_for(eps, bound=bound)
     assert multiplication_error_bound(m=m, bound=bound) <= eps
     assert m == 1 or multiplication_error_bound(m=m - 1, bound=bound) > eps
+
+
+@settings(deadline=None, max_examples=100)
+# eps = 7.8e-312 is subnormal: log2(M/√ε) lands just above 515, the initial guess is 516 and only
+# the step down on "bound(m − 1) <= ε" (equality here) finds the smallest depth
+@example(bound=0.3, m=515)
+@given(bound=st.floats(1e-3, 1e3), m=st.integers(1, 520))  # M² 2^{−2m} >= 2^{−1060} > 0
+def test_depth_for_the_depth_m_bound_is_m(bound, m):
+    """ε = M² 2^{−2m} is met at depth m (with equality) and not at m − 1: depth_for(ε) = m."""
+    eps = multiplication_error_bound(m=m, bound=bound)
+    got = multiplication_depth_for(eps, bound=bound)
+    assert got == m, (
+        f"depth={got}, but should be {m} [multiplication_depth_for({eps!r}, bound={bound!r})]")
 
 
 def test_pl_interpolant_has_3k_plus_1_params_and_interpolates():
