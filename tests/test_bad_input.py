@@ -341,3 +341,15 @@ def test_command_line_user_error_exits_2_with_one_line(args, cli_runs):
     )
     assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
     assert len(lines) == 1, f"{len(lines)} stderr lines, but should be 1: {proc.stderr[-500:]}"
+
+
+def test_check_real_bounds_are_inclusive_unless_strict():
+    """check_real(min_value=a, max_value=b) admits a and b themselves; strict_min/strict_max exclude them."""
+    from constructions.validation import check_real
+
+    assert check_real("x", 1.0, min_value=0.0, max_value=1.0) == 1.0
+    assert check_real("x", 0.0, min_value=0.0, max_value=1.0) == 0.0
+    with pytest.raises(ValueError, match="allowed: x < 1.0"):
+        check_real("x", 1.0, max_value=1.0, strict_max=True)
+    with pytest.raises(ValueError, match="allowed: x > 0.0"):
+        check_real("x", 0.0, min_value=0.0, strict_min=True)

@@ -197,3 +197,20 @@ def test_simulation_rejects_an_indefinite_noise_covariance():
         simulate_sgd_squared_errors(
             [[1.0]], [[-1.0]], [1.0], step_sizes=[0.1], n_runs=2, rng=np.random.default_rng(0)
         )
+
+
+def test_simulation_accepts_a_negative_eigenvalue_at_exactly_the_round_off_allowance():
+    """Σ = diag(1, −8·d·eps) (d = 2) is PSD up to the stated allowance −8·d·eps·max(1, |λ|max), inclusive."""
+    # eigh returns a diagonal matrix's entries exactly, so the eigenvalue −2^-48 sits on the allowance
+    allowance = 8 * 2 * EPS
+    out = simulate_sgd_squared_errors(
+        [[1.0, 0.0], [0.0, 1.0]], [[1.0, 0.0], [0.0, -allowance]], [1.0, 0.0],
+        step_sizes=[0.5], n_runs=1, rng=np.random.default_rng(0),
+    )
+    assert out.shape == (1, 2), f"out.shape={out.shape}, but should be (1, 2)"
+    assert out[0, 0] == 1.0, f"out[0, 0]={out[0, 0]}, but should be ‖e_0‖² = 1"
+    with pytest.raises(ValueError, match="positive semi-definite"):
+        simulate_sgd_squared_errors(
+            [[1.0, 0.0], [0.0, 1.0]], [[1.0, 0.0], [0.0, -2 * allowance]], [1.0, 0.0],
+            step_sizes=[0.5], n_runs=1, rng=np.random.default_rng(0),
+        )

@@ -100,3 +100,11 @@ def test_search_rejects_bad_arguments():
         largest_shattered_size(1, max_points=2, n_random_sets=1)
     with pytest.raises(ValueError, match="max_points"):
         largest_shattered_size(1, max_points=0)
+
+
+def test_shattering_result_holds_its_sorted_points_read_only():
+    """A (frozen, possibly memoised) ShatteringResult cannot be altered through its point set."""
+    result = decide_shattering([2.0, 0.0, 1.0], n_hidden=2)
+    assert result.points.tolist() == [0.0, 1.0, 2.0], f"points={result.points}, but should be sorted"
+    with pytest.raises(ValueError, match="read-only"):
+        result.points[0] = 5.0

@@ -278,3 +278,28 @@ def test_profiles_mean_the_same_with_and_without_ci_set():
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
                              check=True).stdout.split()
         assert out == ["False", "False", "False", "True", "True"], (ci, out)
+
+
+def test_close_reports_the_worst_offender_where_it_fails():
+    """close() names the entry with the largest |lhs − rhs|/allowed, and its `at` values, not the first entry."""
+    import numpy as np
+
+    ev = Evidence("demo")
+    ev.close(np.array([1.0, np.nextafter(2.0, 3.0)]), np.array([1.0, 2.0]), rtol=1e-15, name="f",
+             why="1 ulp")
+    assert ev.worst.ratio <= 1.0, f"worst.ratio={ev.worst.ratio}, but should be <= 1 (values agree)"
+    with pytest.raises(ClaimViolation) as info:
+        Evidence("demo").close(np.array([1.0, 2.5]), np.array([1.0, 2.0]), rtol=1e-15, name="f",
+                               why="2 ulp", at={"x": np.array([0.0, 0.5])})
+    assert str(info.value).startswith("f=2.5, but should be 2 within") and "x=0.5" in str(info.value), (
+        f"message={info.value}, but should name f=2.5 at x=0.5")
+
+
+def test_a_scalar_comparison_passes_its_at_values_through_unchanged():
+    """Only arrays aligned with an array comparison are indexed; for a scalar one, `at` is kept as given."""
+    import numpy as np
+
+    x = np.array(1234567.0)
+    ev = Evidence("demo")
+    ev.bound(0.5, 1.0, name="e", rhs_name="b", at={"x": x})
+    assert ev.worst.at["x"] is x, f"worst.at={ev.worst.at!r}, but should hold the given 0-d array x"

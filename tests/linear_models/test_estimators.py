@@ -162,3 +162,15 @@ def test_min_norm_interpolator_rejects_bad_input(X, y, match):
 def test_ridge_rejects_negative_lambda():
     with pytest.raises(ValueError, match="lam"):
         ridge(np.eye(2), np.ones(2), lam=-1.0)
+
+
+def test_gram_route_is_taken_at_condition_estimate_exactly_max_gram_condition():
+    """The Gram/Cholesky route is used when cond(G) is *at most* MAX_GRAM_CONDITION, the bound included."""
+    from constructions.linear_models.estimators import MAX_GRAM_CONDITION
+
+    # G = XXᵀ = diag(1e8, 1) exactly; LAPACK's estimate ‖G‖₁‖G⁻¹‖₁ is exact for a diagonal factor
+    fit = min_norm_interpolator(np.diag([1e4, 1.0]), np.array([1e4, 1.0]))
+    assert fit.condition_estimate == MAX_GRAM_CONDITION, (
+        f"condition_estimate={fit.condition_estimate!r}, but should be {MAX_GRAM_CONDITION!r}")
+    assert fit.route == "gram_cholesky", f"route={fit.route!r}, but should be 'gram_cholesky'"
+    assert fit.coef.tolist() == [1.0, 1.0], f"coef={fit.coef.tolist()}, but should be [1.0, 1.0]"

@@ -264,3 +264,30 @@ def logistic_gd_bad_labels():
     from constructions.optimization import logistic_gd
 
     return logistic_gd(np.ones((2, 1)), np.array([1.0, 0.0]), eta=0.1, checkpoints=[1])
+
+
+def test_diagonal_flow_on_one_weight_reaches_the_interpolator_from_a_large_start():
+    """Gradient flow on w = u² − v², X = [[1]], y = [1], α = 2 (w_0 = 0) ends interpolating: |w − 1| <= tol."""
+    tol = 1e-10
+    flow = diagonal_network_flow(np.array([[1.0]]), np.array([1.0]), alpha=2.0, t_max=1e3,
+                                 residual_tol=tol)
+    w = float(flow.u[0] ** 2 - flow.v[0] ** 2)
+    assert flow.converged, f"converged={flow.converged} (residual={flow.residual:.3g}), but should be True"
+    assert abs(w - 1.0) <= tol, f"|w − 1|={abs(w - 1.0):.3g}, but should be <= {tol} [alpha=2]"
+
+
+def test_tangent_kernels_of_one_dimensional_inputs_are_the_worked_values():
+    """d = 1 is allowed: for x = 1, 2 (angle 0) H∞ = xx'(π − 0)/(2π) = xx'/2, and at w_r = 1, a_r = 1 H = xx'."""
+    X = np.array([[1.0], [2.0]])
+    assert analytic_ntk(X).tolist() == [[0.5, 1.0], [1.0, 2.0]], f"analytic_ntk={analytic_ntk(X).tolist()}"
+    H = empirical_ntk(X, np.array([[1.0], [1.0]]), np.array([1.0, 1.0]))
+    assert H.tolist() == [[1.0, 2.0], [2.0, 4.0]], f"empirical_ntk={H.tolist()}, but should be xxᵀ"
+
+
+def test_two_layer_gd_accepts_step_counts_inside_its_documented_range():
+    """n_steps = 10**5 + 1 lies in the documented range [0, 10**6]; one unit, x = 1, y = 0: the residual halves each step."""
+    n_steps = 10**5 + 1
+    run = two_layer_gd(np.array([[1.0]]), np.array([0.0]), np.array([[1.0]]), np.array([1.0]),
+                       eta=0.5, n_steps=n_steps)
+    assert run.losses.shape == (n_steps + 1,), f"losses.shape={run.losses.shape}, but should be ({n_steps + 1},)"
+    assert run.losses[:3].tolist() == [1.0, 0.25, 0.0625], f"losses[:3]={run.losses[:3].tolist()}, but should be 4^-t"

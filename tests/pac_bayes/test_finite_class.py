@@ -59,3 +59,9 @@ def test_gibbs_posterior_concentrates_on_the_empirical_minimiser():
 def test_bad_input_raises_value_error(call):
     with pytest.raises(ValueError):
         call()
+
+
+def test_a_one_point_domain_is_a_finite_task():
+    """|X| = 1 (marginal [1]) is a valid finite problem: H predictions of one point, each 0 or 1."""
+    task = FiniteTask(np.array([1.0]), np.array([0.25]), np.array([[0.0], [1.0]]))
+    assert task.n_hypotheses == 2, f"n_hypotheses={task.n_hypotheses}, but should be 2"

@@ -158,3 +158,12 @@ def test_the_lower_estimates_of_an_all_zero_sample_are_zero_without_a_warning():
     two = two_layer_rademacher_lower(x, width=3, weight_norm=1.0, output_norm=1.0, n_sign_draws=4,
                                      rng=np.random.default_rng(0))
     assert np.all(one.values == 0) and np.all(two.values == 0)
+
+
+def test_two_layer_estimate_accepts_width_4096_and_rejects_4097():
+    """The documented width range [1, 4096] is enforced at its upper end, the end itself included."""
+    args = {"weight_norm": 1.0, "output_norm": 1.0, "n_sign_draws": 2, "n_steps": 1}
+    est = two_layer_rademacher_lower(np.eye(2), width=4096, rng=np.random.default_rng(0), **args)
+    assert est.n_draws == 2, f"n_draws={est.n_draws}, but should be 2 [width=4096]"
+    with pytest.raises(ValueError, match="width"):
+        two_layer_rademacher_lower(np.eye(2), width=4097, rng=np.random.default_rng(0), **args)

@@ -108,3 +108,42 @@ def test_digits_are_read_exactly_as_scikit_learn_reads_them():
     x, digit = load_digits(return_X_y=True)
     ours = _load_digits()
     assert (ours[0] == x).all() and (ours[1] == digit).all()
+
+
+def _mean_logistic_loss(net, theta, x, y):
+    """(1/n) Σ log(1 + exp(−s_i f(x_i))), f(x) = vᵀ relu(Wx + b) + c, s = 2y − 1."""
+    w, b, v, c = net.split(theta)
+    f = np.maximum(x @ w.T + b, 0.0) @ v + c
+    return float(np.mean(np.logaddexp(0.0, -(2.0 * y - 1.0) * f)))
+
+
+def test_logistic_gradients_agree_with_central_differences_of_the_loss():
+    """logistic_gradients is ∇θ of the mean logistic loss: central differences agree to O(τ²) + eps/τ."""
+    from constructions.pac_bayes.stochastic_network import _Net
+
+    rng = np.random.default_rng(0)
+    net = _Net(3)
+    theta = rng.standard_normal(net.size) * 0.3
+    x, y = rng.standard_normal((5, net.d)) * 0.3, np.array([0.0, 1.0, 1.0, 0.0, 1.0])
+    grad = net.logistic_gradients(theta[None, :], x, y)[0]
+    tau = 1e-5
+    fd = np.array([(_mean_logistic_loss(net, theta + tau * e, x, y)
+                    - _mean_logistic_loss(net, theta - tau * e, x, y)) / (2 * tau)
+                   for e in np.eye(net.size)])
+    # truncation τ²/6·|L'''| (≲ 1e-9 here: |f| and its parameter derivatives are O(10)) + round-off eps·L/τ ≈ 1e-11
+    atol = 1e-7
+    worst = int(np.argmax(np.abs(grad - fd)))
+    assert np.abs(grad - fd).max() <= atol, (
+        f"|grad − fd|={abs(grad[worst] - fd[worst]):.3g} at θ[{worst}], but should be <= {atol}")
+
+
+def test_output_weights_are_initialised_with_variance_one_over_width():
+    """θ₀'s output weights v are N(0, 1/h): mean of h·v² is 1 within a z-test at false-alarm 1e-6."""
+    from constructions.pac_bayes.stochastic_network import _Net
+
+    h = 2000
+    net = _Net(h)
+    v = net.split(net.init(np.random.default_rng(0)))[2]
+    stat = float(np.mean(h * v * v))
+    half_width = 4.9 * np.sqrt(2.0 / h)  # Var(χ²₁) = 2; two-sided normal quantile of 1e-6
+    assert abs(stat - 1.0) <= half_width, f"mean(h·v²)={stat:.4g}, but should be 1 ± {half_width:.3g}"
