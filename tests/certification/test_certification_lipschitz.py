@@ -92,3 +92,12 @@ def test_bad_arguments_raise_value_errors():
 def test_elementary_function_target_is_the_expression():
     f = ExpressionTarget(sp.exp(x), (x,))
     np.testing.assert_allclose(f(np.array([0.0, 1.0])), [1.0, math.e], rtol=4 * np.finfo(float).eps, atol=0)
+
+
+def test_a_single_cell_samples_the_slope_at_the_box_centre():
+    """One cell (cells_per_axis = 1) is allowed; f = 3x − x²/2 on [0, 2] samples |f′(1)| = 2 ≤ upper."""
+    # f′(1) = 3 − 1 = 2 exactly in floats; upper encloses max |f′| = 3 on [0, 2]
+    b = certify_derivative_bound(3 * x - x**2 / 2, (x,), [(0.0, 2.0)], cells_per_axis=1)
+    assert b.n_cells == 1
+    assert b.sampled == 2.0, f"sampled={b.sampled}, but should be |f'(1)| = 2"
+    assert 3.0 <= b.upper

@@ -44,3 +44,15 @@ def test_sine_and_cosine_enclosures_beside_an_extremum_stay_in_minus_one_one(
             f"{name}({x!r})={value}, but should be in [{lo[0]!r}, {hi[0]!r}] for [{a!r}, {b!r}]")
     assert -1.0 <= lo[0] <= hi[0] <= 1.0, (
         f"{name} enclosure=[{lo[0]!r}, {hi[0]!r}], but should lie in [-1, 1] for [{a!r}, {b!r}]")
+
+
+@pytest.mark.parametrize("rigorous", [False, True])
+def test_the_zeroth_power_of_any_interval_is_exactly_one(rigorous):
+    """x⁰ = 1 for every x (an integer power, so also at x = 0): the enclosure is exactly [1, 1]."""
+    lo, hi = np.array([-2.0, 0.0, 0.5]), np.array([-1.0, 0.0, 3.0])
+    if rigorous:
+        with elementary.rigorous_elementary():
+            a, b = elementary.interval_pow_int(lo, hi, 0)
+    else:
+        a, b = elementary.interval_pow_int(lo, hi, 0)
+    assert np.array_equal(a, np.ones(3)) and np.array_equal(b, np.ones(3))

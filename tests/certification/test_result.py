@@ -40,3 +40,10 @@ def test_an_issued_enclosure_cannot_be_edited():
     with pytest.raises(dataclasses.FrozenInstanceError):
         enc.upper_rigorous = False
     assert dataclasses.replace(enc, upper=0.3).upper == 0.3 and enc.upper == 0.2
+
+
+def test_an_enclosure_without_a_recheck_records_no_recheck():
+    """Unless a re-check ran, its fields say so: method 'none', 0 seconds, no re-checked bounds."""
+    enc = Enclosure(0.1, 0.2, (0.5,), 1, "branch-and-bound")
+    assert (enc.recheck_method, enc.recheck_seconds, enc.recheck_upper, enc.recheck_lower) == (
+        "none", 0.0, None, None), f"recheck_seconds={enc.recheck_seconds}, but should be 0.0"
