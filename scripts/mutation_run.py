@@ -818,6 +818,10 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'equivalent',
         '`p = float(sp.N(expo, 20))` -> 19 digits: interval_pow_real (elementary.py:262-272) never reads p, only the enclosure p_lo, p_hi from enclose_number',
     ),
+    'sigmoid_constructions.py:318:27:int+1': (
+        'detected (hangs)',
+        '`mid = (lo + hi) // 3` can equal lo (lo = 1, hi = 3 gives mid = 1): ok(lo) stays False and the bisection never ends; counted as timed out, not killed',
+    ),
 }
 
 _BINOP = {
