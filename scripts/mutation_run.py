@@ -671,8 +671,8 @@ TRIAGE: dict[str, tuple[str, str]] = {
         "tests/optimization/test_optimization_constructions.py::test_diagonal_flow_in_the_kernel_regime_ends_at_the_q_alpha_minimiser (α = 100: flow limit = argmin Q_α to 4·rtol·α²; the wrong Jacobian block lets LSODA's corrector drift, error 1e-2)",
     ),
     'diagonal_networks.py:283:31:Mult->Div#2': (
-        'detected (hangs)',
-        '`(-2.0 / u) * r`: u̇ = −2r/u makes d(u²)/dt = −4r, so a coordinate with r > 0 reaches u = 0 in finite time where u̇ blows up; LSODA grinds on (> 300 s, test_flow_limit_equals_q_alpha_minimiser_and_the_two_limits never finishes). Now also killed in 1 s by tests/optimization/test_optimization_constructions.py::test_diagonal_flow_in_the_kernel_regime_ends_at_the_q_alpha_minimiser, placed before it (--judge: KILLED in 2 s)',
+        'blind spot',
+        'hung the judge (u̇ = −2r/u reaches u = 0 in finite time; LSODA grinds on in test_flow_limit_equals_q_alpha_minimiser_and_the_two_limits); killed now by tests/optimization/test_optimization_constructions.py::test_diagonal_flow_in_the_kernel_regime_ends_at_the_q_alpha_minimiser, placed before that slow test',
     ),
     'bases.py:83:18:True->False': (
         'blind spot',
@@ -727,8 +727,8 @@ TRIAGE: dict[str, tuple[str, str]] = {
         '`zip(sizes[:-1], sizes[1:], strict=True)`: the two slices of one list both have len(sizes) - 1 items, so strict never fires',
     ),
     'diagonal_networks.py:282:25:Mult->Div': (
-        'detected (hangs)',
-        '`v / v` for `v * v` in the flow: a slow, wrong flow; an earlier test of the judge runs past the timeout (rerun too), so it counts as timed out, not killed; alone, tests/optimization/test_optimization_constructions.py::test_diagonal_flow_on_one_weight_reaches_the_interpolator_from_a_large_start (X=[[1]], y=[1], alpha=2 must reach u²−v²=1) kills it in 2 s',
+        'blind spot',
+        '`v / v` for `v * v`: a slow, wrong flow that timed out its judge; killed now by tests/optimization/test_optimization_constructions.py::test_diagonal_flow_on_one_weight_reaches_the_interpolator_from_a_large_start (X=[[1]], y=[1], alpha=2 must reach u²−v²=1), placed first among the flow tests',
     ),
     'ntk.py:75:40:int+1': (
         'blind spot',

@@ -76,6 +76,16 @@ def test_q_alpha_potential_is_quadratic_near_zero():
     assert_allclose(q_alpha_potential(np.array([1e-4]), alpha=1.0), 0.25e-8, rtol=1e-6)
 
 
+def test_diagonal_flow_on_one_weight_reaches_the_interpolator_from_a_large_start():
+    """Gradient flow on w = u² − v², X = [[1]], y = [1], α = 2 (w_0 = 0) ends interpolating: |w − 1| <= tol."""
+    tol = 1e-10
+    flow = diagonal_network_flow(np.array([[1.0]]), np.array([1.0]), alpha=2.0, t_max=1e3,
+                                 residual_tol=tol)
+    w = float(flow.u[0] ** 2 - flow.v[0] ** 2)
+    assert flow.converged, f"converged={flow.converged} (residual={flow.residual:.3g}), but should be True"
+    assert abs(w - 1.0) <= tol, f"|w − 1|={abs(w - 1.0):.3g}, but should be <= {tol} [alpha=2]"
+
+
 def test_diagonal_flow_in_the_kernel_regime_ends_at_the_q_alpha_minimiser():
     """For large α (the kernel regime, α = 100) the flow's limit is still argmin_{Xw=y} Q_α."""
     rng = np.random.default_rng(1)
@@ -264,16 +274,6 @@ def logistic_gd_bad_labels():
     from constructions.optimization import logistic_gd
 
     return logistic_gd(np.ones((2, 1)), np.array([1.0, 0.0]), eta=0.1, checkpoints=[1])
-
-
-def test_diagonal_flow_on_one_weight_reaches_the_interpolator_from_a_large_start():
-    """Gradient flow on w = u² − v², X = [[1]], y = [1], α = 2 (w_0 = 0) ends interpolating: |w − 1| <= tol."""
-    tol = 1e-10
-    flow = diagonal_network_flow(np.array([[1.0]]), np.array([1.0]), alpha=2.0, t_max=1e3,
-                                 residual_tol=tol)
-    w = float(flow.u[0] ** 2 - flow.v[0] ** 2)
-    assert flow.converged, f"converged={flow.converged} (residual={flow.residual:.3g}), but should be True"
-    assert abs(w - 1.0) <= tol, f"|w − 1|={abs(w - 1.0):.3g}, but should be <= {tol} [alpha=2]"
 
 
 def test_tangent_kernels_of_one_dimensional_inputs_are_the_worked_values():
