@@ -183,9 +183,11 @@ def judge_of(path: str) -> list[str]:
 
 PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "--hypothesis-profile", "ci", "--no-header"]
 
-#: Hand triage of the survivors of the recorded run: mutant key -> (triage, reason).  Triage is
-#: "equivalent" (cannot change any result; why, in one line) or "blind spot" (then the reason
-#: names the test added to kill it; a rerun shows it killed).  Keys are ``file:line:col:operator``.
+#: Hand triage of the survivors of the recorded runs: mutant key -> (triage, reason).  Triage is
+#: "equivalent" (cannot change any result; why, in one line), "blind spot" (the reason names the
+#: test added to kill it; a rerun shows it killed), "detected (hangs)" (the judge never ends; still
+#: counted as timed out, not killed) or "unresolved" (neither shown; counted as not killed).  Only
+#: "equivalent" leaves the score's denominator.  Keys are ``file:line:col:operator[#k]``.
 TRIAGE: dict[str, tuple[str, str]] = {
     "yarotsky.py:189:38:int-1": (
         "blind spot",
