@@ -189,7 +189,7 @@ PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "--hypothesis-profile", "ci
 #: counted as timed out, not killed) or "unresolved" (neither shown; counted as not killed).  Only
 #: "equivalent" leaves the score's denominator.  Keys are ``file:line:col:operator[#k]``.
 TRIAGE: dict[str, tuple[str, str]] = {
-    "yarotsky.py:189:38:int-1": (
+    "yarotsky.py:198:38:int-1": (
         "blind spot",
         "`pl_interpolant_network([0.0], [1.0])` must raise "
         "(tests/approximation/test_yarotsky.py::test_bad_inputs_raise_value_error)",
@@ -620,11 +620,11 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/optimization/test_optimization_constructions.py::test_bad_input_raises_value_error_naming_the_argument (case: least_squares_gd refuses n_steps = 10**6 + 1, past its documented range)',
     ),
-    'diagonal_networks.py:179:81:int-1': (
+    'diagonal_networks.py:187:81:int-1': (
         'blind spot',
         'tests/optimization/test_optimization_constructions.py::test_bad_input_raises_value_error_naming_the_argument (case: q_alpha_interpolator refuses max_iter = 0 even for y = 0, which needs no step)',
     ),
-    'diagonal_networks.py:277:13:Mult->Div': (
+    'diagonal_networks.py:288:13:Mult->Div': (
         'blind spot',
         'tests/optimization/test_optimization_constructions.py::test_diagonal_flow_stops_when_the_residual_first_reaches_its_target (with ‖y‖ = 10 the flow stops at ‖Xw − y‖ = residual_tol·‖y‖, not residual_tol/‖y‖)',
     ),
@@ -668,11 +668,11 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/optimization/test_optimization_constructions.py::test_two_layer_gd_one_step_worked_by_hand (max_distance = max_r ‖w_r(1) − w_r(0)‖ = √(26/256) exactly)',
     ),
-    'diagonal_networks.py:290:20:Mult->Div#1': (
+    'diagonal_networks.py:301:20:Mult->Div#1': (
         'blind spot',
         "tests/optimization/test_optimization_constructions.py::test_diagonal_flow_in_the_kernel_regime_ends_at_the_q_alpha_minimiser (α = 100: flow limit = argmin Q_α to 4·rtol·α²; the wrong Jacobian block lets LSODA's corrector drift, error 1e-2)",
     ),
-    'diagonal_networks.py:283:31:Mult->Div#2': (
+    'diagonal_networks.py:294:31:Mult->Div#2': (
         'blind spot',
         'hung the judge (u̇ = −2r/u reaches u = 0 in finite time; LSODA grinds on in test_flow_limit_equals_q_alpha_minimiser_and_the_two_limits); killed now by tests/optimization/test_optimization_constructions.py::test_diagonal_flow_in_the_kernel_regime_ends_at_the_q_alpha_minimiser, placed before that slow test',
     ),
@@ -696,7 +696,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/approximation/test_rates.py::test_slope_interval_half_width_is_the_t_quantile_with_n_minus_two_dof (n=3,4: half-width = closed-form t_1/t_2 quantile x se)',
     ),
-    'yarotsky.py:147:20:LtE->Lt': (
+    'yarotsky.py:156:20:LtE->Lt': (
         'blind spot',
         'tests/approximation/test_yarotsky.py::test_depth_for_the_depth_m_bound_is_m (depth_for(bound(m)) == m; differs only for subnormal eps, pinned M=0.3, m=515 where log2 guesses 516)',
     ),
@@ -728,7 +728,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'equivalent',
         '`zip(sizes[:-1], sizes[1:], strict=True)`: the two slices of one list both have len(sizes) - 1 items, so strict never fires',
     ),
-    'diagonal_networks.py:282:25:Mult->Div': (
+    'diagonal_networks.py:293:25:Mult->Div': (
         'blind spot',
         '`v / v` for `v * v`: a slow, wrong flow that timed out its judge; killed now by tests/optimization/test_optimization_constructions.py::test_diagonal_flow_on_one_weight_reaches_the_interpolator_from_a_large_start (X=[[1]], y=[1], alpha=2 must reach u²−v²=1), placed first among the flow tests',
     ),
@@ -768,9 +768,9 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/engine/test_claim_engine.py::test_a_scalar_comparison_passes_its_at_values_through_unchanged (a 0-d `at` value of a scalar comparison is kept as given, not unpacked by .item())',
     ),
-    'diagonal_networks.py:130:63:int+1': (
+    'diagonal_networks.py:137:63:int+1': (
         'unresolved',
-        '`max_iter=501` for 500: only an input needing exactly 501 damped Newton steps tells them apart; every probe converged in <= 7 steps or stopped at the step-size floor, but that is not a proof (and the probe found q_alpha_interpolator failing for alpha <= 1e-7, a bug left for the next session)',
+        '`max_iter=501` for 500: only an input needing exactly 501 damped Newton steps tells them apart; the probes then converged in <= 7 steps or stopped at the step-size floor (which showed alpha <= 1e-7 failing: fixed since by capping each trial step); with the cap, 300 random problems over 1e-100 <= alpha <= 1e100 took <= 99 steps and a test demands <= 200, but no proof bounds the steps below 501',
     ),
     'attention.py:42:44:int-1': (
         'equivalent',

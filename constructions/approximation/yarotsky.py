@@ -26,6 +26,7 @@ Lecture 「深層学習・人工知能の数理」 (今泉, 2024), 近似レー�
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import numpy as np
 
@@ -118,6 +119,12 @@ def approximate_product(x, y, *, m: int, bound: float) -> np.ndarray:
 def multiplication_error_bound(*, m: int, bound: float) -> float:
     """The bound M²·2^{−2m} on |×̃(x, y) − xy| over [−M, M]².
 
+    Returns
+    -------
+    float
+        The smallest float ≥ M²·2^{−2m} (rounded up, so it is a bound also where M² is inexact
+        or the value is subnormal).
+
     Notes
     -----
     With δ = 2^{−2m−2}: −4M²δ ≤ ×̃ − xy ≤ 2M²δ, hence |×̃ − xy| ≤ 4M²δ.
@@ -129,7 +136,9 @@ def multiplication_error_bound(*, m: int, bound: float) -> float:
     """
     m = check_integer("m", m, min_value=0)
     big_m = check_real("bound", bound, min_value=0.0, strict_min=True)
-    return math.ldexp(big_m * big_m, -2 * m)
+    exact = Fraction(big_m) ** 2 / 4**m
+    value = float(exact)
+    return value if Fraction(value) >= exact else math.nextafter(value, math.inf)
 
 
 def multiplication_depth_for(eps: float, *, bound: float) -> int:

@@ -126,6 +126,13 @@ def q_alpha_potential(w, *, alpha: float) -> float:
     return float(a2 * np.sum(z * np.arcsinh(z / 2.0) - z * z / (2.0 + root)))
 
 
+#: largest change of any z_i = (Xᵀμ)_i in one Newton trial step (cosh grows at most e^16-fold):
+#: at α = 1e-100 the interpolator needs |z_i| up to asinh(|w_i|/(2α²)) ≈ 460 + log|w_i|; 300
+#: random 2×4 problems with log10 α uniform on [-100, 100] took at most 99 steps (mean 19),
+#: inside the default max_iter = 500
+_Z_STEP = 16.0
+
+
 def q_alpha_interpolator(
     X, y, *, alpha: float, tol: float = 1e-11, max_iter: int = 500
 ) -> np.ndarray:
@@ -157,8 +164,9 @@ def q_alpha_interpolator(
     -----
     ∇F = X w(μ) − y and ∇²F = X diag(2α² cosh(Xᵀμ)) Xᵀ ≻ 0, so F is strictly convex; its
     minimiser gives the interpolator satisfying the KKT conditions arcsinh(w/(2α²)) = Xᵀμ of
-    the strictly convex Q_α.  Damped Newton from μ = 0: a step is accepted when it decreases F
-    (Armijo) or the residual ‖∇F‖ (the Newton direction d solves ∇²F d = ∇F, so
+    the strictly convex Q_α.  Damped Newton from μ = 0, each trial step capped to move no
+    (Xᵀμ)_i by more than 16 (for small α the full first step ≈ 1/(2α²) overflows cosh); a
+    step is accepted when it decreases F (Armijo) or the residual ‖∇F‖ (the Newton direction d solves ∇²F d = ∇F, so
     d/ds ½‖∇F(μ − s d)‖² = −‖∇F‖² at s = 0).  Near μ* with small α the decrease of F,
     ≈ ½‖∇F‖²_{(∇²F)⁻¹}, falls below F's round-off |yᵀμ|·eps long before ‖∇F‖ reaches ``tol``;
     the residual test still sees it.
@@ -202,15 +210,18 @@ def q_alpha_interpolator(
         if np.linalg.norm(g) <= target:
             return w
         H = (X * (a2 * np.cosh(z))) @ X.T
-        step = np.linalg.solve(H, g)
-        f0, slope, s = objective(mu), float(g @ step), 1.0
+        step = np.linalg.lstsq(H, g, rcond=None)[0]  # H may be singular to working precision
+        # a trial step moves each z_i by at most _Z_STEP, so cosh grows at most e^_Z_STEP-fold:
+        # from μ = 0 with α ≪ 1 the full step (≈ 1/(2α²)) would overflow at every s ≥ 1e-12
+        s = min(1.0, _Z_STEP / max(float(np.max(np.abs(X.T @ step))), _Z_STEP))
+        f0, slope, s_floor = objective(mu), float(g @ step), 1e-12 * s
         g_norm = float(np.linalg.norm(g))
-        while s > 1e-12 and not (
+        while s > s_floor and not (
             objective(mu - s * step) <= f0 - 1e-4 * s * slope
             or residual(mu - s * step) <= (1.0 - 1e-4 * s) * g_norm
         ):
             s *= 0.5
-        if s <= 1e-12:  # round-off floor: no descent direction left
+        if s <= s_floor:  # round-off floor: no descent direction left
             break
         mu = mu - s * step
     w = a2 * np.sinh(X.T @ mu)

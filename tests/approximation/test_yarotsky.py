@@ -1,5 +1,6 @@
 """Tests for constructions.approximation.yarotsky: the product network ×̃ (C09) and the PL interpolant (C10)."""
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -84,6 +85,18 @@ def test_depth_for_eps_is_the_smallest_sufficient_m(eps, bound):
     m = multiplication_depth_for(eps, bound=bound)
     assert multiplication_error_bound(m=m, bound=bound) <= eps
     assert m == 1 or multiplication_error_bound(m=m - 1, bound=bound) > eps
+
+
+@settings(deadline=None, max_examples=200)
+@example(bound=1.5, m=537)  # 2.25·2^-1074: subnormal, rounding to nearest gave 2^-1074·2 < exact
+@example(bound=0.1, m=1)  # M² is not a float: rounded to nearest it may land below
+@given(bound=st.floats(1e-3, 1e3), m=st.integers(0, 560))
+def test_error_bound_is_the_smallest_float_at_or_above_m_squared_2_pow_minus_2m(bound, m):
+    """The returned bound is never below the exact M²·2^{−2m}, and one float less would be."""
+    got = multiplication_error_bound(m=m, bound=bound)
+    exact = Fraction(bound) ** 2 / 4**m
+    assert Fraction(got) >= exact
+    assert Fraction(math.nextafter(got, -math.inf)) < exact
 
 
 @settings(deadline=None, max_examples=100)
