@@ -314,7 +314,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
     ),
     'local_taylor.py:87:18:True->False': (
         'blind spot',
-        'tests/approximation/test_local_taylor.py::test_local_taylor_network_record_is_frozen_so_its_bound_stays_with_its_network (result record rejects field reassignment)',
+        'tests/approximation/test_approximation_bad_input.py::test_every_dataclass_of_the_folder_is_frozen (LocalTaylorNetwork is frozen, so its bound stays with its network)',
     ),
     'monomials.py:104:18:Div->Mult': (
         'equivalent',
@@ -678,7 +678,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
     ),
     'bases.py:83:18:True->False': (
         'blind spot',
-        'tests/approximation/test_bases.py::test_fourier_series_is_an_immutable_partial_sum (FourierSeries is frozen: period cannot be rebound)',
+        'tests/approximation/test_approximation_bad_input.py::test_every_dataclass_of_the_folder_is_frozen (FourierSeries is frozen: its period cannot be rebound)',
     ),
     'local_taylor.py:228:43:float+1': (
         'blind spot',
@@ -718,7 +718,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
     ),
     'random_features.py:73:18:True->False': (
         'blind spot',
-        'tests/linear_models/test_random_features.py::test_double_descent_curve_is_a_frozen_result (rebinding a field of the result raises FrozenInstanceError)',
+        'tests/linear_models/test_linear_models_bad_input.py::test_every_dataclass_of_the_folder_is_frozen (DoubleDescentCurve is frozen: no field rebound after the sweep)',
     ),
     'random_features.py:108:8:Add->Sub': (
         'equivalent',
@@ -806,7 +806,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
     ),
     'network_target.py:33:18:True->False': (
         'blind spot',
-        'tests/certification/test_network_target.py::test_a_network_target_cannot_be_edited (NetworkTarget is frozen: FrozenInstanceError on assigning .network)',
+        'tests/certification/test_certification_bad_input.py::test_every_dataclass_of_the_folder_is_frozen (NetworkTarget is frozen: the certified network cannot be swapped)',
     ),
     'lipschitz.py:121:53:int+1': (
         'blind spot',

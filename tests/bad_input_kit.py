@@ -13,9 +13,11 @@ Importable as ``bad_input_kit`` because ``pyproject.toml`` puts ``tests`` on ``p
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
 import inspect
+import pkgutil
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -350,3 +352,32 @@ def folder_registries() -> dict[str, dict[str, Entry]]:
         spec.loader.exec_module(module)
         out[path.parent.name] = module.REGISTRY
     return out
+
+
+def _dataclasses_of(package: str) -> dict[str, type]:
+    """Every dataclass defined in ``package`` (a module or a package of ``constructions``)."""
+    root = importlib.import_module(package)
+    modules = [root] + [importlib.import_module(i.name) for i in
+                        pkgutil.walk_packages(getattr(root, "__path__", []), package + ".")]
+    return {f"{m.__name__}.{n}": obj for m in modules for n, obj in vars(m).items()
+            if isinstance(obj, type) and dataclasses.is_dataclass(obj)
+            and obj.__module__ == m.__name__}
+
+
+def frozen_dataclasses_test(package: str):
+    """A test that every dataclass defined in ``package`` is frozen, for a test module to bind.
+
+    Results (a fit, a bound, a certificate) and constructions (a network, a target) are issued
+    once; a field rebound afterwards would detach, say, a bound from the network it was proved
+    for.  ``test_... = frozen_dataclasses_test("constructions.optimization")``.
+    """
+
+    def test_every_dataclass_is_frozen():
+        found = _dataclasses_of(package)
+        assert found, f"{package} defines no dataclass: this test would assert nothing"
+        editable = sorted(n for n, cls in found.items() if not cls.__dataclass_params__.frozen)
+        assert not editable, f"{editable} can be edited after they are issued, but should be frozen"
+
+    test_every_dataclass_is_frozen.__doc__ = f"Every dataclass of {package} is frozen."
+    return test_every_dataclass_is_frozen
+

@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from bad_input_kit import frozen_dataclasses_test
 
 from constructions.attention import (
     gd_attention_weights,
@@ -56,3 +57,6 @@ def test_softmax_layer_weights_each_query_by_the_softmax_of_its_own_scores():
     expected = np.array([[0.0, 1 - (4 / 3) / 2], [1.0, 3 - mean_x1 / 2], [1.0, -mean_x1 / 2]])
     # exp, the 3-term sums, the division and the residual each round once, on values <= 1 + 3e < 10
     np.testing.assert_allclose(out, expected, rtol=0, atol=16 * 10 * np.finfo(float).eps)
+
+
+test_every_dataclass_of_the_module_is_frozen = frozen_dataclasses_test("constructions.attention")

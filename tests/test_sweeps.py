@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from bad_input_kit import frozen_dataclasses_test
 from doc_blocks import exec_block
 
 from constructions.approximation.rates import fit_loglog_slope, geometric_sizes
@@ -224,3 +225,6 @@ def test_the_python_blocks_of_docs_scaling_run():
     for block in blocks:
         if not block.startswith("# needs a running Dask scheduler"):
             exec_block(block, "docs/scaling.md python block", namespace)
+
+
+test_every_dataclass_of_the_module_is_frozen = frozen_dataclasses_test("constructions.sweeps")

@@ -1,7 +1,5 @@
 """Tests for constructions.approximation.bases: Chebyshev and Fourier comparators, Gibbs overshoot (C14)."""
 
-import dataclasses
-
 import numpy as np
 import pytest
 from hypothesis import example, given, settings
@@ -19,7 +17,6 @@ from constructions.approximation.bases import (
 from constructions.approximation.rates import fit_loglog_slope
 
 EPS = np.finfo(float).eps
-
 
 
 def test_chebyshev_interpolant_reproduces_polynomials_of_lower_degree():
@@ -45,14 +42,6 @@ def test_fourier_series_of_a_trigonometric_polynomial_is_exact():
     x = np.linspace(-4, 4, 101)
     np.testing.assert_allclose(s(x), f(x), rtol=0.0, atol=64 * 6 * EPS)  # FFT: O(log N) eps
     assert s.n_coefficients == 7
-
-
-def test_fourier_series_is_an_immutable_partial_sum():
-    """A FourierSeries is a frozen record: its period (each term's phase) cannot be rebound."""
-    s = step_fourier_series(n_harmonics=3)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        s.period = (0.0, 2 * np.pi)  # type: ignore[misc]
-    assert s.period == (-np.pi, np.pi)
 
 
 def test_fft_coefficients_of_the_step_match_the_exact_series_to_aliasing_order():

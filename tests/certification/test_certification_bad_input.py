@@ -17,6 +17,7 @@ from bad_input_kit import (
     boxes,
     counts,
     finite,
+    frozen_dataclasses_test,
     functions,
     intervals,
     networks,
@@ -167,3 +168,7 @@ REGISTRY = _registry()
 
 test_valid_arguments_of_the_registry_are_accepted, test_invalid_argument_raises_an_error_naming_it = (
     registry_tests(REGISTRY))
+
+
+test_every_dataclass_of_the_folder_is_frozen = frozen_dataclasses_test(
+    "constructions.certification")

@@ -14,6 +14,7 @@ from bad_input_kit import (
     arrays,
     counts,
     finite,
+    frozen_dataclasses_test,
     nonnegative,
     options,
     positive,
@@ -250,3 +251,7 @@ REGISTRY = _registry()
 
 test_valid_arguments_of_the_registry_are_accepted, test_invalid_argument_raises_an_error_naming_it = (
     registry_tests(REGISTRY))
+
+
+test_every_dataclass_of_the_folder_is_frozen = frozen_dataclasses_test(
+    "constructions.linear_models")

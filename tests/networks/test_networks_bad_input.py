@@ -16,6 +16,7 @@ from bad_input_kit import (
     Entry,
     arrays,
     counts,
+    frozen_dataclasses_test,
     intervals,
     networks,
     options,
@@ -102,3 +103,6 @@ REGISTRY = _registry()
 
 test_valid_arguments_of_the_registry_are_accepted, test_invalid_argument_raises_an_error_naming_it = (
     registry_tests(REGISTRY))
+
+
+test_every_dataclass_of_the_folder_is_frozen = frozen_dataclasses_test("constructions.networks")

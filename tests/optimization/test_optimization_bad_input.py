@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bad_input_kit import (
     Entry,
+    frozen_dataclasses_test,
     registry_tests,
     values,
 )
@@ -41,3 +42,6 @@ REGISTRY = _registry()
 
 test_valid_arguments_of_the_registry_are_accepted, test_invalid_argument_raises_an_error_naming_it = (
     registry_tests(REGISTRY))
+
+
+test_every_dataclass_of_the_folder_is_frozen = frozen_dataclasses_test("constructions.optimization")
