@@ -824,6 +824,154 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'detected (hangs)',
         '`mid = (lo + hi) // 3` can equal lo (lo = 1, hi = 3 gives mid = 1): ok(lo) stays False and the bisection never ends; counted as timed out, not killed',
     ),
+    'box_counting.py:132:86:int+1': (
+        'blind spot',
+        'tests/approximation/test_box_counting.py::test_default_estimate_averages_box_counts_over_eight_grid_shifts (with the signature default, estimate_box_dimension gives exactly box_counts(..., n_shifts=8) and the same dimension as an explicit n_shifts=8)',
+    ),
+    'bases.py:158:7:int+1': (
+        'blind spot',
+        'tests/approximation/test_bases.py::test_fourier_series_of_degree_k_is_exact_from_any_n_samples_above_2k (a degree-2 trig polynomial with a cos 2x term is recovered exactly for N = 5..8 samples, N > 2K)',
+    ),
+    'deep_narrow.py:201:39:Mult->Div': (
+        'blind spot',
+        'tests/approximation/test_deep_narrow.py::test_rearrangement_rounding_bound_of_the_two_unit_hat_is_8_gamma4_plus_12_gamma5 (worked example of the documented bound formula, computed exactly in rationals, on the doctest hat network)',
+    ),
+    'monomials.py:103:44:Div->Mult': (
+        'blind spot',
+        'tests/approximation/test_monomials.py::test_monomial_network_at_a_non_integer_expansion_point_approximates_x_pow_k (at b = 0.5, -1.25, 0.375 the error from x^k stays within error bound + rounding estimate)',
+    ),
+    'sawtooth.py:185:40:int+1': (
+        'blind spot',
+        'tests/approximation/test_sawtooth.py::test_zeroth_square_approximant_is_the_chord_x (the documented m = 0 case f_0(x) = x, float and exact, with error 1/4 at x = 1/2)',
+    ),
+    'singularities.py:441:53:int-1': (
+        'equivalent',
+        'sympy Poly.coeffs() lists no zero coefficient except for the zero polynomial, so given all c >= 0, "c > -1" and "c > 0" agree; the only caller, the argument-free phase_boundary_identity(), passes the fixed nonzero denominator (2β+D)(2α+D−1)',
+    ),
+    'sigmoid_constructions.py:318:27:int-1': (
+        'blind spot',
+        'tests/approximation/test_sigmoid_constructions.py::test_modulus_staircase_design_has_the_smallest_admissible_j (modulus path with ω(t) = t and eps = bound(j) gives exactly J = j for j in 3, 5, 6, 7, under a time limit, before the first test that would hang)',
+    ),
+    'enclosure.py:93:60:int+1': (
+        'equivalent',
+        'with first=None a depth-2 network gets first_layer_product recomputed inside _network_gradient_interval, the same deterministic value; only the cost changes',
+    ),
+    'enclosure.py:136:22:int-1': (
+        'blind spot',
+        'tests/certification/test_enclosure.py::test_search_stops_unconverged_once_the_budget_of_boxes_is_spent (a spent budget ends the search unconverged, n_boxes <= budget, enclosure still holds sup 1)',
+    ),
+    'expressions.py:60:44:Gt->GtE': (
+        'equivalent',
+        'the case Fraction(f) == exact already returned on the line before, so > and >= agree wherever this line runs',
+    ),
+    'lipschitz.py:40:21:int-1': (
+        'blind spot',
+        'tests/certification/test_certification_lipschitz.py::test_default_one_dimensional_partition_has_1024_cells_sampled_at_their_centres (documented default of 1024 cells in 1-D; x^2/2 on [0,1] samples exactly 2047/2048)',
+    ),
+    'network_target.py:72:57:int-1': (
+        'equivalent',
+        'DenseNetwork.__call__ turns a (n,) input into (n,1) when input_dim == 1, so passing z or z[:, 0] gives the same result',
+    ),
+    'pieces.py:203:91:int-1': (
+        'blind spot',
+        'tests/certification/test_pieces.py::test_sup_of_a_quadratic_against_relu_is_exact_at_ends_and_vertex (sup |x^2 - relu(x)| exact when attained at the right end, left end or vertex; the mutant returned an upper bound 1 below the lower bound 2)',
+    ),
+    'balls.py:164:31:drop-USub': (
+        'equivalent',
+        'every entry of out_lo is overwritten: the narrow indices by the arb hull, all others (non-finite ones included) by ball_map, so the initial fill is never read',
+    ),
+    'bounds.py:52:13:float+1': (
+        'blind spot',
+        'tests/certification/test_bounds.py::test_tanh_slope_beyond_the_saturation_threshold_is_the_documented_constant (a tanh layer saturated at |t| in [40, 41) gets the documented constant slope enclosure [0, 1e-34], which holds the exact 1 − tanh²(t) computed in mpmath)',
+    ),
+    'bounds.py:244:50:int+1': (
+        'equivalent',
+        'rad.reshape(n1, -2): NumPy 2.4 treats any negative entry as the inferred dimension, so it is reshape(n1, -1) (checked; a judgement call on NumPy behaviour, as bases.py:257)',
+    ),
+    'box_bounds.py:36:20:int+1': (
+        'equivalent',
+        '_CHUNK_ENTRIES only sets how evaluate_boxes splits the batch; each box is bounded on its own row (30 000 boxes at several chunk sizes: at most 2 ulp apart, inside the rounding term), so only memory use changes',
+    ),
+    'box_bounds.py:97:46:Add->Sub': (
+        'equivalent',
+        'per_box only sets the chunk size; the result is the per-box bounds concatenated (BLAS-blocking ulps inside the rounding term), so only memory use changes (2(n_units + 1)-fold larger chunks at d = 1)',
+    ),
+    'intervals.py:182:16:int-1': (
+        'blind spot',
+        'tests/certification/test_certification_intervals.py::test_affine_map_of_an_empty_input_is_its_bias (a weight of shape (m, 0) encloses exactly b within the radius in the Notes; the mutant sends n == 0 down the outer-product path and raises IndexError)',
+    ),
+    'intervals.py:183:32:int-1': (
+        'equivalent',
+        'this line is only reached when n == 1, where weight[:, -1] is weight[:, 0]',
+    ),
+    'designs.py:141:28:int+1': (
+        'blind spot',
+        'tests/linear_models/test_designs.py::test_design_has_n_rows_and_p_columns_with_p_the_length_of_the_spectrum (Design.p equals the length of the spectrum; X, Z and Σ have shapes (n, p) and (p, p))',
+    ),
+    'estimators.py:108:88:False->True': (
+        'blind spot',
+        'tests/linear_models/test_estimators.py::test_min_norm_interpolator_of_a_huge_scale_design_is_exact_by_scale_equivariance (finite X = (2⁵²⁰ 0) whose XXᵀ overflows still gives exactly X⁺y = (3·2⁻⁵²⁰, 0) via the SVD route, not a ValueError)',
+    ),
+    'estimators.py:127:20:int+1': (
+        'blind spot',
+        'tests/linear_models/test_estimators.py::test_ridge_on_the_svd_route_reports_the_regularised_condition_number (X = diag(2²⁰, 1), λ = 1: route svd, condition_estimate = (s_max²+λ)/(s_min²+λ) = (2⁴⁰+1)/2)',
+    ),
+    'marchenko_pastur.py:86:24:Lt->LtE': (
+        'equivalent',
+        'at s == b the product (b−s)(s−a) is exactly 0.0 and the denominator 2πγb is > 0, so the density is +0.0 whether or not s == b counts as inside',
+    ),
+    'random_features.py:105:4:Div->Mult': (
+        'blind spot',
+        'tests/linear_models/test_random_features.py::test_null_predictor_risk_is_the_unit_signal_power_of_the_target (with λ = 1e12 the fit is ≈ 0, so the test error is ‖β‖² = 1 within 6 sd over 10⁴ points, seed 3)',
+    ),
+    'random_features.py:181:30:Lt->LtE': (
+        'blind spot',
+        'tests/linear_models/test_random_features.py::test_double_descent_curve_accepts_a_single_random_feature (N = 1, the documented lower end N ≥ 1, is accepted and gives a finite curve)',
+    ),
+    'risks.py:754:64:float+1': (
+        'blind spot',
+        'tests/complexity/test_risks.py::test_gap_p_value_level_range_is_the_unit_interval (level = 1 gives p-value exactly 1; levels just above 1, 1.5 and −0.1 raise ValueError naming level)',
+    ),
+    'shattering.py:70:14:Lt->LtE': (
+        'equivalent',
+        "drops only the prefix-{x₀} pattern (a spike at x₀; the full mask is listed twice instead): a spike agreeing with x₀'s label can move its knot past x₁ (prefix {x₀, x₁}), one against it can be dropped, so every labelling stays realisable (brute force agrees for U <= 4, m <= 6); only LP order and the witness returned change",
+    ),
+    'vc_dimension.py:357:52:int+1': (
+        'blind spot',
+        'tests/complexity/test_vc_dimension.py::test_size_bound_for_a_single_layer_uses_d_equal_w_log2_w (depth L = 1 is accepted and gives d = W·log₂W = 2 for W = 2; L = 0 raises)',
+    ),
+    'evidence.py:57:57:int+1': (
+        'equivalent',
+        'format_value passes threshold=8 to np.array2string (the size above which an array prints with "..."); 8 -> 9 only changes how an array of exactly 9 entries reads in failure messages and record strings; no verdict, check or replay reads those strings back (replay uses counterexample_values)',
+    ),
+    'diagonal_networks.py:196:55:float+1': (
+        'blind spot',
+        'tests/optimization/test_optimization_constructions.py::test_q_alpha_line_search_rejects_trial_steps_that_overflow_sinh (α = 1e-100, X = [[1]], y = 2e107 / 1e108: z* ≈ 708-709, just below sinh overflow; the wrong objective accepts the step to z = 720 and w = inf)',
+    ),
+    'max_margin.py:86:32:int-1': (
+        'blind spot',
+        'tests/optimization/test_optimization_constructions.py::test_logistic_gd_rejects_an_empty_integer_checkpoint_array (an empty int64 checkpoints array is the documented "non-empty" ValueError, for logistic_gd and squared_loss_gd)',
+    ),
+    'max_margin.py:420:20:int-1': (
+        'equivalent',
+        'atol = rtol/99 instead of rtol/100 changes LSODA local error control by 1%: w(s) moves by less than the requested rtol, which is as finely as any documented use reads it (a judgement call on integrator tolerance)',
+    ),
+    'ntk.py:182:16:Mult->Div': (
+        'blind spot',
+        'tests/optimization/test_optimization_constructions.py::test_hidden_plus_output_layer_arccos_kernel_is_the_worked_value (H∞ + K∞ for x = (2,0), (0,1) is [[4, 1/π], [1/π, 1]])',
+    ),
+    'rademacher.py:192:71:int+1': (
+        'blind spot',
+        'tests/pac_bayes/test_rademacher.py::test_single_unit_estimate_accepts_1000_restarts_and_rejects_1001 (the documented n_restarts range [1, 1000] at its upper end)',
+    ),
+    'stochastic_network.py:270:16:Add->Sub': (
+        'blind spot',
+        'tests/pac_bayes/test_stochastic_network.py::test_zero_one_errors_of_a_bias_only_network_are_those_of_the_constant_classifier (f = c with W, b, v = 0: c = ±1 errs exactly on the y = 0 / y = 1 points)',
+    ),
+    'stochastic_network.py:350:92:True->False': (
+        'equivalent',
+        'delta_mc = 1.0 then passes its own check, but delta > 0 is already enforced, so the next check delta + delta_mc < 1 still raises a ValueError naming delta_mc',
+    ),
 }
 
 _BINOP = {

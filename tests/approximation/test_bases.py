@@ -44,6 +44,25 @@ def test_fourier_series_of_a_trigonometric_polynomial_is_exact():
     assert s.n_coefficients == 7
 
 
+@pytest.mark.parametrize("n_samples", [5, 6, 7, 8])
+def test_fourier_series_of_degree_k_is_exact_from_any_n_samples_above_2k(n_samples):
+    """N > 2K samples alias no harmonic ≤ K into another: a degree-K trig polynomial is exact."""
+    f = lambda x: 1.0 + 2 * np.cos(x) + 4 * np.cos(2 * x) - 3 * np.sin(2 * x)  # noqa: E731
+    s = fourier_series(f, n_harmonics=2, n_samples=n_samples)
+    # abscissae err by ≤ |x|·eps ≤ 4 eps, times Lip f ≤ 16, doubled (2·c): 128 eps; an FFT of
+    # N ≤ 8 values |f| ≤ 10: 3·10 eps; origin phase πK·eps·|c| ≤ 2π·5 eps ≈ 32 eps: under 256 eps
+    tol = 256 * EPS
+    np.testing.assert_allclose(s.cos_coef, [2.0, 2.0, 4.0], rtol=0.0, atol=tol)
+    np.testing.assert_allclose(s.sin_coef, [0.0, 0.0, -3.0], rtol=0.0, atol=tol)
+
+
+@pytest.mark.parametrize("n_samples", [3, 4])
+def test_fourier_series_rejects_n_samples_at_or_below_2k(n_samples):
+    """N > 2K is required: on N = 2K equispaced samples sin(Kx) vanishes, so it is lost."""
+    with pytest.raises(ValueError, match="n_samples"):
+        fourier_series(np.sin, n_harmonics=2, n_samples=n_samples)
+
+
 def test_fft_coefficients_of_the_step_match_the_exact_series_to_aliasing_order():
     n = 2**14
     s = fourier_series(lambda x: (x >= 0).astype(float), n_harmonics=21, n_samples=n)

@@ -73,6 +73,16 @@ def test_default_scales_run_from_a_quarter_diameter_to_the_n_over_16_box_side():
     assert est.deltas.size == 5 and np.all(np.diff(est.deltas) < 0)
 
 
+def test_default_estimate_averages_box_counts_over_eight_grid_shifts():
+    """The default n_shifts of estimate_box_dimension is 8: counts = box_counts(…, n_shifts=8)."""
+    x = koch_curve(level=5)
+    deltas = 3.0 ** -np.arange(1, 5)
+    est = estimate_box_dimension(x, deltas=deltas)
+    # the same arithmetic on the same grids: equal bit for bit
+    np.testing.assert_array_equal(est.counts, box_counts(x, deltas, n_shifts=8))
+    assert est.dimension == estimate_box_dimension(x, deltas=deltas, n_shifts=8).dimension
+
+
 def test_bad_inputs_raise_value_error():
     with pytest.raises(ValueError, match="deltas"):
         box_counts([[0.0, 0.0]], [0.0])

@@ -71,6 +71,21 @@ def test_accumulator_shift_is_zero_for_non_negative_outer_weights():
     assert accumulator_shift(net) == 0.0
 
 
+def test_rearrangement_rounding_bound_of_the_two_unit_hat_is_8_gamma4_plus_12_gamma5():
+    """Worked example x ↦ ReLU(x) − 2 ReLU(x − ½): R = (1, 3/2), Σ|c_k|R_k = 4, C = 1, c0 = 0."""
+    net = network_from_layers([(np.array([[1.0], [1.0]]), np.array([0.0, -0.5])),
+                               (np.array([[1.0, -2.0]]), np.array([0.0]))], activation="relu")
+    u = Fraction(U)
+
+    def gamma(n):
+        return n * u / (1 - n * u)
+
+    # 2·(γ_{d+3}·Σ|c_k|R_k + γ_{K+3}·(2C + Σ|c_k|R_k + |c0|)) with d = 1, K = 2
+    exact = 2 * (gamma(4) * 4 + gamma(5) * (2 * 1 + 4 + 0))
+    # about ten float64 operations, each relative ≤ u, on positive terms: within 16u
+    assert rearrangement_rounding_bound(net) == pytest.approx(float(exact), rel=16 * U, abs=0.0)
+
+
 def test_deep_narrow_relu_rejects_other_networks():
     shallow, _ = _shallow(0, 2, 3, "sigmoid")
     with pytest.raises(ValueError, match="activation"):
@@ -103,6 +118,20 @@ def test_logistic_identity_channel_error_le_h_squared_t_cubed_over_12(h):
     # rounding: expit(h t) ≈ ½ carries ≈ u absolute error, amplified by 4/h
     assert np.all(np.abs(decoded - t) <= logistic_identity_error_bound(1.0, identity_scale=h)
                   * np.abs(t) ** 3 + 16 * U / h)
+
+
+@pytest.mark.parametrize(("h", "t_max"), [(0.1, 1.0), (1e-3, 2.0), (0.5, 0.5)])
+def test_logistic_identity_error_bound_is_the_leading_taylor_term_attained_at_t_max(h, t_max):
+    """4(σ(ht) − ½)/h − t = −h²t³/12 + h⁴t⁵/120 − …: the bound h²t³/12 is tight at t = t_max."""
+    import mpmath
+    with mpmath.workdps(50):  # exact-arithmetic error, free of float cancellation
+        hm, tm = mpmath.mpf(h), mpmath.mpf(t_max)
+        err = float(abs(4 * (1 / (1 + mpmath.exp(-hm * tm)) - mpmath.mpf(1) / 2) / hm - tm))
+    bound = logistic_identity_error_bound(t_max, identity_scale=h)
+    # 2 tanh(y)/h − t with y = ht/2 ≤ 1/8: an alternating series with decreasing terms, so
+    # h²t³/12 (1 − h²t²/10) ≤ |err| ≤ h²t³/12; the float bound is within 4u of h²t³/12
+    assert bound * (1 - h * h * t_max * t_max / 10) * (1 - 4 * U) <= err <= bound, (
+        f"err={err!r}, bound={bound!r} [h={h}, t_max={t_max}]")
 
 
 def _logistic_rounding(shallow, d, K, h):
@@ -168,7 +197,7 @@ def _exact_logistic_weight_rounding_bound(shallow, h):
     K, d = len(w), len(w[0])
     u = Fraction(1, 2**53)
     gamma = lambda n: n * u / (1 - n * u)  # noqa: E731
-    S = sum(c)
+    S = sum(c) or Fraction(1)  # the accumulator scale of deep_narrow_logistic (1 if all c_k = 0)
     w1 = [sum(abs(v) for v in row) for row in w]
     e = [gamma(d + 2) * (6 * w1[k] / h + abs(b[k])) for k in range(K)]
     partial = [sum(c[: ell + 1]) for ell in range(K - 1)]  # S_ℓ, ℓ = 1..K−1
@@ -191,6 +220,25 @@ def test_weight_rounding_bound_is_its_documented_formula_rounded_up(seed, d, K, 
     assert exact <= got <= exact * (1 + Fraction(1, 2**39)), (
         f"bound={float(got)!r}, but should be in [{float(exact)!r}, ·(1 + 2^-39)] "
         f"[logistic_weight_rounding_bound(d={d}, K={K}, h={h})]")
+
+
+@pytest.mark.parametrize(("d", "K", "h"), [(1, 1, 0.3), (2, 3, 1e-2), (3, 5, 0.7)])
+def test_weight_rounding_bound_with_zero_outer_weights_uses_the_unit_accumulator_scale(d, K, h):
+    """All c_k = 0: the stored output weight is 4S/h with S = 1, and the bound is its formula."""
+    rng = np.random.default_rng(11 * d + K)
+    w, b, c0 = rng.standard_normal((K, d)), rng.standard_normal(K), rng.standard_normal()
+    shallow = network_from_layers([(w, b), (np.zeros((1, K)), np.array([c0]))],
+                                  activation="sigmoid")
+    deep = deep_narrow_logistic(shallow, identity_scale=h)
+    assert deep.weights[-1][0, d + 1] == 4.0 / h  # the construction's scale S is 1 here
+    got = Fraction(logistic_weight_rounding_bound(shallow, identity_scale=h))
+    exact = _exact_logistic_weight_rounding_bound(shallow, h)
+    # as in the random case: float64 errs by ≤ (K + d + 10)u ≪ the 2^-40 round-up factor
+    assert exact <= got <= exact * (1 + Fraction(1, 2**39))
+    # the accumulator sits at σ(0) = ½ exactly in every layer, so the stored network's exact value
+    # is fl(4/h)/2 + fl(c0 − fl(2/h)), to be compared with c0: the bound must cover that gap
+    stored = Fraction(deep.weights[-1][0, d + 1]) / 2 + Fraction(deep.biases[-1][0])
+    assert abs(stored - Fraction(c0)) <= got
 
 
 def test_network_target_enclosures_contain_the_network_values():

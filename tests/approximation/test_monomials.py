@@ -71,6 +71,13 @@ def test_rounding_estimate_covers_the_float_error_where_rounding_dominates(k, h)
         f"gap={gap:.3e}, but should be <= estimate={estimate:.3e} [k={k}, h={h}]")
 
 
+def test_rounding_estimate_of_the_first_difference_at_zero_is_102_unit_roundoffs():
+    """Worked example k = 1, h = ½, b = 0 (φ′(0) = ¼): (k+2)·2^k·u(2 + (|b|+kh)/4)/(h^k φ′(0)) = 102u."""
+    u = 2.0**-53  # unit roundoff of float64
+    # 3·2·u·(2 + 1/8) / (1/2 · 1/4) = 102u; every intermediate is a dyadic rational: exact
+    assert monomial_rounding_estimate(k=1, h=0.5, b=0.0) == 102 * u
+
+
 @pytest.mark.parametrize("k,h", [(1, 1e-2), (2, 1e-2), (2, 1e-3), (3, 1e-2), (3, 1e-3),
                                  (4, 3e-2), (5, 5e-2)])
 def test_monomial_network_error_le_bound_plus_rounding(k, h):
@@ -78,6 +85,15 @@ def test_monomial_network_error_le_bound_plus_rounding(k, h):
     assert net.n_units == k + 1
     err = np.max(np.abs(net(X) - X**k))
     assert err <= monomial_error_bound(k=k, h=h) + monomial_rounding_estimate(k=k, h=h)
+
+
+@pytest.mark.parametrize("k,b", [(2, 0.5), (3, -1.25), (1, 0.375)])
+def test_monomial_network_at_a_non_integer_expansion_point_approximates_x_pow_k(k, b):
+    """D_h^k/φ^(k)(b) → x^k for any b with φ^(k)(b) ≠ 0, not only integer b (b = p/q, q > 1)."""
+    h = 1e-2
+    net = monomial_network(k=k, h=h, b=b)
+    err = np.max(np.abs(net(X) - X**k))
+    assert err <= monomial_error_bound(k=k, h=h, b=b) + monomial_rounding_estimate(k=k, h=h, b=b)
 
 
 def test_monomial_catalogue_numbers():

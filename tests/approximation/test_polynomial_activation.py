@@ -92,3 +92,18 @@ def test_best_polynomial_bad_inputs_raise(kwargs, match):
 def test_square_network_rejects_cubic():
     with pytest.raises(ValueError, match="degree"):
         square_network_from_polynomial([0.0, 0.0, 0.0, 1.0])
+
+
+def test_upper_bound_margin_covers_the_markov_extremal_slope_of_t3():
+    """f = T_3, degree 3: the Lipschitz margin has L_p ≥ |p'(±1)| (Markov, sharp: |T_3'(1)| = 9)."""
+    t3 = lambda x: 4 * x**3 - 3 * x  # noqa: E731  (sup |T_3'| = 9 on [−1, 1])
+    fit = best_polynomial_approximation(t3, degree=3, n_nodes=201, lipschitz=9.0, n_check=3)
+    grid = np.array([-1.0, 0.0, 1.0])  # n_check = 3: gap g = 1
+    coef = fit.chebyshev_coefficients
+    grid_max = float(np.max(np.abs(t3(grid) - np.polynomial.chebyshev.chebval(grid, coef))))
+    lip_p = 2.0 * (fit.error_upper - grid_max) - 9.0  # upper = grid max + (L_f + L_p)·g/2
+    slope = np.polynomial.chebyshev.chebval([-1.0, 1.0], np.polynomial.chebyshev.chebder(coef))
+    # E_3(T_3) = 0, so p ≈ T_3 and |p'(±1)| ≈ 9 (> 2·3 = 6); 1e-3 is loose: it guards only that
+    assert abs(coef[3] - 1.0) < 1e-3
+    # both sides are a few roundings of sums of terms ≤ 20 in magnitude: 64·u·20 covers them
+    assert lip_p >= float(np.max(np.abs(slope))) - 64 * U * 20

@@ -120,3 +120,14 @@ def test_bad_inputs_raise_value_error():
         bounded_ratio([1, 2], [1.0, 1.0], [1.0, 0.0])
     with pytest.raises(ValueError, match="growth_factor"):
         bounded_ratio([1, 2], [1.0, 1.0], [1.0, 1.0], growth_factor=0.5)
+
+
+def test_bounded_ratio_against_the_constant_sequence_one_is_the_absolute_value():
+    """y_N = 1 is a legal comparison sequence (ratio |x_N|); only y_N = 0 is rejected."""
+    r = bounded_ratio([1, 2, 3, 4], [2.0, -1.0, 0.5, -0.25], [1.0, 1.0, 1.0, 1.0])
+    assert r.ratios.tolist() == [2.0, 1.0, 0.5, 0.25]  # |x|/1 is exact
+    summary = (r.witness_constant, r.first_half_max, r.threshold, r.argmax_size)
+    assert summary == (0.5, 2.0, 2.0, 1.0)
+    assert not r.grows
+    with pytest.raises(ValueError, match="zero"):
+        bounded_ratio([1, 2], [1.0, 1.0], [2.0, 0.0])

@@ -20,7 +20,7 @@ from constructions.approximation.sawtooth import (
     yarotsky_square_network,
 )
 from constructions.networks.algebra import evaluate_exact, exact_pieces
-from constructions.networks.dense import dense_parameter_count
+from constructions.networks.dense import DenseNetwork, dense_parameter_count
 
 EPS = np.finfo(float).eps
 
@@ -66,6 +66,16 @@ def test_square_approximant_interpolates_x_squared_at_dyadic_nodes(m):
     expected = [t * t for t in nodes]
     assert square_approximant_exact(nodes, m=m).tolist() == expected
     assert evaluate_exact(yarotsky_square_network(m), nodes).tolist() == expected
+
+
+def test_zeroth_square_approximant_is_the_chord_x():
+    """f_0(x) = x (the chord of x² through 0 and 1), float and exact, with error 1/4 at x = 1/2."""
+    x = np.linspace(0.0, 1.0, 17)
+    np.testing.assert_array_equal(square_approximant(x, m=0), x)  # no term subtracted: exact
+    nodes = [Fraction(k, 8) for k in range(9)]
+    assert square_approximant_exact(nodes, m=0).tolist() == nodes
+    half = Fraction(1, 2)
+    assert square_approximant_exact([half], m=0)[0] - half**2 == square_approximant_error(0)
 
 
 @pytest.mark.parametrize("m", range(1, 11))
@@ -139,3 +149,18 @@ def test_bad_inputs_raise_value_error():
         sawtooth([np.nan], s=1)
     with pytest.raises(ValueError, match="s="):
         sawtooth_network(-1)
+
+
+@pytest.mark.parametrize("units", [2, 4, 8])
+def test_shallow_lower_bound_is_below_the_exact_error_of_the_shifted_chord_network(units):
+    """1/(8(U+1)²) ≤ the error 1/(8U²) of an explicit U-unit shallow ReLU net (chord − h²/8)."""
+    h = 1.0 / units  # dyadic: every weight below is exact, so the certificate is exact
+    # the chord of x² through the nodes kh has slope (2k+1)h on [kh, (k+1)h]: jumps h, 2h, 2h, …
+    jumps = np.concatenate([[h], np.full(units - 1, 2 * h)])
+    net = DenseNetwork((np.ones((units, 1)), jumps[None, :]),
+                       (-np.arange(units) * h, np.array([-h * h / 8])), "relu")
+    cert = sup_error_against_square(net)
+    assert cert.error == Fraction(1, 8 * units**2)  # h²/8 on each of the U pieces
+    assert shallow_square_error_lower_bound(units) <= cert.error
+    # the bound's own derivation: U + 1 equal pieces of length h' = 1/(U + 1), error h'²/8
+    assert shallow_square_error_lower_bound(units - 1) == Fraction(1, 8 * units**2)

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+from bad_input_kit import call_with_time_limit
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -172,6 +173,18 @@ def test_sharp_staircase_bound_le_catalogue_bound(J, K):
     assert sharp <= staircase_error_bound(J, K, modulus=omega, form="catalogue")
 
 
+@pytest.mark.parametrize("j", [3, 5, 6, 7])
+def test_modulus_staircase_design_has_the_smallest_admissible_j(j):
+    """Modulus path (doubling, then bisection): with eps = bound(j) for ω(t) = t, J is exactly j."""
+    omega = lambda t: t  # noqa: E731  (bound(J) strictly decreasing in J: the least J is j)
+    eps = staircase_error_bound(j, 10.0, modulus=omega)
+    # a time limit: a broken bisection must fail here, not hang the run
+    _, design = call_with_time_limit(staircase_network, {"f": lambda x: x, "eps": eps,
+                                                         "modulus": omega})
+    assert design.J == j and design.bound <= eps
+    assert staircase_error_bound(j - 1, 10.0, modulus=omega) > eps
+
+
 def test_staircase_with_modulus_of_square_root():
     f = np.sqrt  # ω(t) = √t on [0, 1]
     net, design = staircase_network(f, eps=0.2, modulus=math.sqrt)
@@ -224,3 +237,14 @@ def test_staircase_of_an_elementary_composition_is_certified_with_its_certified_
     net, design = staircase_network(target, eps=eps, lipschitz=L)
     assert design.bound <= eps
     assert certify_sup_error(net, target, [(0.0, 1.0)], eps=eps).status(eps) == "proved"
+
+
+def test_step_budget_of_ten_million_admits_a_staircase_with_1_5_million_steps():
+    """MAX_STEPS = 10**7 (documented): eps = 1e-6 for f(x) = x needs J ≈ 1.51·10⁶ steps, built."""
+    eps = 1e-6  # catalogue, K = 10: c = 1.5 + 2e^{-5}/(1 - e^{-10}) ≈ 1.5135, J = ⌈c/eps⌉
+    net, design = staircase_network(lambda x: x, eps=eps, lipschitz=1.0)
+    assert 10**6 < design.J <= 10**7 and net.n_units == design.J
+    assert staircase_error_bound(design.J - 1, 10.0, modulus=lambda t: t) > eps  # J is minimal
+    x = np.array([0.0, 1.0 / 3.0, 0.5, 1.0])  # a few points: each costs J sigmoid evaluations
+    assert np.max(np.abs(net(x) - x)) <= eps + _evaluation_slack(net)
+    assert staircase_network_with(lambda x: x, J=design.J, steepness=1.0).n_units == design.J

@@ -36,3 +36,22 @@ def test_gradient_enclosure_of_a_relu_network_constant_on_the_box_contains_zero(
     assert np.all(glo <= 0.0) and np.all(ghi >= 0.0), (
         f"gradient enclosure=[{glo}, {ghi}], but should contain 0 "
         f"[network_gradient_interval: width={width}, depth={depth}, d={input_dim}]")
+
+
+def test_tanh_slope_beyond_the_saturation_threshold_is_the_documented_constant():
+    """A tanh layer saturated beyond |t| = 40 has slope enclosure [0, 1e-34] ∋ 1 − tanh²(t)."""
+    import mpmath
+
+    from constructions.certification.bounds import activation_slope_interval
+
+    # every unit at |t| ∈ [40, 41): beyond the documented threshold T = 40 of bounds.SATURATION
+    t = np.array([[40.25, -40.5, 40.75], [-40.0, 40.5, -40.9]])
+    slo, shi = activation_slope_interval("tanh", t, t)
+    for tk, a, b in zip(t.ravel(), slo.ravel(), shi.ravel(), strict=True):
+        with mpmath.workdps(60):
+            exact = 1 - mpmath.tanh(mpmath.mpf(float(tk))) ** 2     # ≈ 4 e^{−2|t|} ≤ 7.3e-35
+        assert mpmath.mpf(float(a)) <= exact <= mpmath.mpf(float(b)), (
+            f"slope enclosure [{a}, {b}] at t={tk}, but should contain {exact}")
+        assert b <= 1e-34, (
+            f"slope enclosure upper={b} at t={tk}, but should be the saturated constant 1e-34 "
+            f"[activation_slope_interval('tanh'), |t| ≥ 40]")

@@ -177,3 +177,18 @@ def test_affine_interval_contains_exact_products_that_underflow(terms, with_bias
         f"{float(exact)!r} ({exact / Fraction(intervals._TINY)} · 2^-1074) "
         f"[affine_interval, n={len(terms)}]"
     )
+
+
+@pytest.mark.parametrize("point", [True, False])
+def test_affine_map_of_an_empty_input_is_its_bias(point):
+    """W x + b with W of shape (m, 0) is the empty sum plus b: the enclosure holds b, tightly."""
+    w = np.zeros((3, 0))
+    b = np.array([1.0, -2.5, 0.0])
+    x = np.zeros((2, 0))
+    lo, hi = intervals.affine_interval(w, b, x, x if point else x.copy())
+    assert lo.shape == hi.shape == (2, 3), f"shape {lo.shape}, but should be (2, 3)"
+    # radius (γ_2 + 16u)|b| + 8·2^-1074 by affine_interval's Notes: below 20u|b| + 2^-1070
+    u = intervals.UNIT_ROUNDOFF
+    assert np.all(lo <= b) and np.all(b <= hi), f"[{lo}, {hi}], but should contain b={b}"
+    assert np.all(hi - lo <= 40 * u * np.abs(b) + 2.0**-1069), (
+        f"width {hi - lo}, but should be at most 2(20u|b| + 2^-1070) [affine_interval, n=0]")

@@ -101,3 +101,12 @@ def test_a_single_cell_samples_the_slope_at_the_box_centre():
     assert b.n_cells == 1
     assert b.sampled == 2.0, f"sampled={b.sampled}, but should be |f'(1)| = 2"
     assert 3.0 <= b.upper
+
+
+def test_default_one_dimensional_partition_has_1024_cells_sampled_at_their_centres():
+    """Default d = 1 partition: 1024 cells; f = x²/2 on [0, 1] samples f′ at the last centre 2047/2048."""
+    # edges k/1024 and their midpoints (2k + 1)/2048 are exact floats, f′(c) = c exactly
+    b = certify_derivative_bound(x**2 / 2, (x,), [(0.0, 1.0)])
+    assert b.n_cells == 1024, f"n_cells={b.n_cells}, but the documented default for d = 1 is 1024"
+    assert b.sampled == 2047 / 2048, f"sampled={b.sampled}, but should be f'(2047/2048) = 2047/2048"
+    assert 1.0 <= b.upper

@@ -60,3 +60,15 @@ def test_auto_falls_back_to_branch_and_bound_beyond_the_piece_work_limit():
     assert enc.method == "branch-and-bound", (
         f"method={enc.method!r}, but should be 'branch-and-bound' [auto, m={m}]")
     assert enc.lower <= 2 * m <= enc.upper, f"[{enc.lower}, {enc.upper}] should contain {2 * m}"
+
+
+@pytest.mark.parametrize("budget", [1, 2, 5])
+def test_search_stops_unconverged_once_the_budget_of_boxes_is_spent(budget):
+    """A budget too small for the gap ends the search unconverged, within budget and still sound."""
+    # relu hat vs 0 on [-2, 2]: the first box's mean-value bound (≈ 3) exceeds 1 + gap, and every
+    # bisection only halves the slack, so gap = 1e-9 cannot be reached with ≤ 5 boxes
+    enc = certify_sup_error(relu_hat(), 0 * X0, [(-2.0, 2.0)], gap=1e-9, budget=budget,
+                            method="branch-and-bound", recheck=False)
+    assert not enc.converged, f"converged with budget={budget}, gap=1e-9: impossible"
+    assert enc.n_boxes <= budget, f"n_boxes={enc.n_boxes} exceeds budget={budget}"
+    assert enc.lower <= 1.0 <= enc.upper, f"[{enc.lower}, {enc.upper}] should contain sup = 1"

@@ -320,3 +320,16 @@ def test_gap_p_value_is_the_binomial_tail():
     assert out.gap_p_value(0.5) == pytest.approx(11 / 16, rel=4e-16)
     with pytest.raises(ValueError, match="alpha=0"):
         out.gap_upper_bound(alpha=0)
+
+
+def test_gap_p_value_level_range_is_the_unit_interval():
+    """A 0–1 gap never exceeds 1: level = 1 gives p-value 1 exactly; levels beyond 1 are rejected."""
+    from constructions.complexity.risks import ClassifierGap
+
+    out = ClassifierGap(n_train=10, n_test=4, input_dim=1, n_features=5, n_params=16,
+                        training_errors=0, test_errors=2, label_noise=0.0)
+    # P(Bin(4, 1) ≥ 2) = 1 exactly (every test loss is 1 when R = R_n + 1 = 1)
+    assert out.gap_p_value(1.0) == 1.0
+    for level in (np.nextafter(1.0, 2.0), 1.5, -0.1):
+        with pytest.raises(ValueError, match="level"):
+            out.gap_p_value(level)

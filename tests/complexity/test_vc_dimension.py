@@ -193,3 +193,12 @@ def test_bounds_reject_bad_sizes():
         dkw_epsilon(0, delta=0.1)
     with pytest.raises(ValueError, match="n_params"):
         generalization_bound_for_size(1, 2, 10, delta=0.1)
+
+
+def test_size_bound_for_a_single_layer_uses_d_equal_w_log2_w():
+    """L = 1 (output unit only) is allowed: d = C·W·1·log₂W, exactly 2 for W = 2, C = 1; L = 0 is rejected."""
+    # 1.0·2·1·log₂2 = 2.0 exactly, so both sides run the same floating-point operations
+    assert generalization_bound_for_size(2, 1, 1000, delta=0.05) == vc_generalization_bound(
+        2.0, 1000, delta=0.05)
+    with pytest.raises(ValueError, match="depth"):
+        generalization_bound_for_size(2, 0, 1000, delta=0.05)

@@ -110,3 +110,12 @@ def test_cauchy_entries_follow_the_standard_cauchy_law():
     assert z.shape == (200, 50)
     # iid draws: the KS test's false-alarm rate is exactly the threshold 1e-6
     assert kstest(z.ravel(), cauchy.cdf).pvalue >= 1e-6
+
+
+@pytest.mark.parametrize("rotate", [False, True])
+def test_design_has_n_rows_and_p_columns_with_p_the_length_of_the_spectrum(rotate):
+    """A design of n rows for a spectrum of length p reports n = rows and p = dim Σ."""
+    d = design(7, [3.0, 2.0, 1.0], rng=np.random.default_rng(9), rotate=rotate)
+    assert (d.n, d.p) == (7, 3), f"(n, p)={(d.n, d.p)}, but should be (7, 3)"
+    assert d.X.shape == d.Z.shape == (d.n, d.p)
+    assert d.covariance.shape == (d.p, d.p)

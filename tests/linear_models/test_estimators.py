@@ -174,3 +174,23 @@ def test_gram_route_is_taken_at_condition_estimate_exactly_max_gram_condition():
         f"condition_estimate={fit.condition_estimate!r}, but should be {MAX_GRAM_CONDITION!r}")
     assert fit.route == "gram_cholesky", f"route={fit.route!r}, but should be 'gram_cholesky'"
     assert fit.coef.tolist() == [1.0, 1.0], f"coef={fit.coef.tolist()}, but should be [1.0, 1.0]"
+
+
+def test_min_norm_interpolator_of_a_huge_scale_design_is_exact_by_scale_equivariance():
+    """(cX)⁺ = X⁺/c: X = (1 0), c = 2⁵²⁰ (XXᵀ = 2¹⁰⁴⁰ overflows to inf) still gives β̂ = (y/c, 0)."""
+    c = 2.0**520
+    with np.errstate(over="ignore"):  # the overflowing Gram matrix is expected; SVD takes over
+        fit = min_norm_interpolator(np.array([[c, 0.0]]), np.array([3.0]))
+    # one singular value, a power of two: the division is exact
+    np.testing.assert_array_equal(fit.coef, [3.0 * 2.0**-520, 0.0])
+    assert fit.route == "svd", f"route={fit.route!r}, but should be 'svd'"
+
+
+def test_ridge_on_the_svd_route_reports_the_regularised_condition_number():
+    """X = diag(2²⁰, 1), λ = 1: κ_sys = (s_max² + λ)/(s_min² + λ) = (2⁴⁰ + 1)/2 > 1e8 ⇒ SVD route."""
+    fit = ridge(np.diag([2.0**20, 1.0]), np.array([1.0, 1.0]), lam=1.0)
+    assert fit.route == "svd", f"route={fit.route!r}, but should be 'svd'"
+    # singular values of a diagonal matrix come out to a few ulps; 4 ulp-sized factors enter
+    np.testing.assert_allclose(fit.condition_estimate, (2.0**40 + 1.0) / 2.0, rtol=C_STABLE * EPS)
+    # and the coefficients are the filter factors s/(s² + λ) applied to Uᵀy
+    np.testing.assert_allclose(fit.coef, [2.0**20 / (2.0**40 + 1.0), 0.5], rtol=C_STABLE * EPS)

@@ -62,3 +62,22 @@ def test_noise_draws_share_one_factorisation_and_reduce_the_spread():
 def test_random_feature_functions_reject_bad_input(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_null_predictor_risk_is_the_unit_signal_power_of_the_target():
+    """λ → ∞ forces f̂ → 0, so the test error is E⟨β, z⟩² = ‖β‖² = 1 for the unit-norm target β."""
+    n_test, n_draws = 1000, 10
+    c = double_descent_curve([5], n_train=20, d=5, rng=np.random.default_rng(3), lam=1e12,
+                             n_test=n_test, n_draws=n_draws)
+    # ⟨β, z⟩² ~ χ²₁ (mean 1, sd √2) over n_test·n_draws points; |f̂| ~ ‖Φ‖‖y‖/λ ≲ 1e-9 is negligible
+    tol = 6 * np.sqrt(2.0 / (n_test * n_draws))  # 6 sd: false alarm ≈ 2e-9
+    assert abs(c.test_error[0] - 1.0) <= tol, (
+        f"null-predictor risk={c.test_error[0]:.4f}, but should be 1 ± {tol:.4f}")
+
+
+def test_double_descent_curve_accepts_a_single_random_feature():
+    """N = 1 is the documented lower end of the feature range (each N ≥ 1)."""
+    c = double_descent_curve([1], n_train=10, d=3, rng=np.random.default_rng(4), n_draws=2,
+                             n_test=50)
+    assert c.n_features.tolist() == [1] and c.peak_n_features == 1
+    assert c.test_error.shape == (1,) and np.all(np.isfinite(c.test_error))

@@ -168,6 +168,19 @@ def test_q_alpha_at_the_smallest_alpha_is_the_min_l1_interpolator():
     assert abs(w[0]) <= 1e-90 and abs(w[1] - 0.5) <= 1e-11
 
 
+@pytest.mark.parametrize("y", [2e107, 1e108])
+def test_q_alpha_line_search_rejects_trial_steps_that_overflow_sinh(y):
+    """α = 1e-100, X = [[1]]: the only interpolator is w = y, with z* = arcsinh(y/(2α²)) ≈ 708-709,
+    just below sinh's overflow at 710.5; a capped trial step past 710.5 gives w = inf and must be
+    rejected by the dual objective F (it is +inf there), so Newton still ends at w = y."""
+    # the first slopes gᵀH⁻¹g ≈ y²/(2α²) overflow to inf (the F test is then vacuous and the
+    # residual test decides): a harmless overflow warning, silenced here
+    with np.errstate(over="ignore"):
+        w = q_alpha_interpolator(np.array([[1.0]]), np.array([y]), alpha=1e-100)
+    # the documented stopping rule: |Xw − y| <= tol·max(|y|, 1), tol = 1e-11
+    assert abs(w[0] - y) <= 1e-11 * y, f"w={w.tolist()}, but should be [{y!r}]"
+
+
 def test_empirical_ntk_tends_to_the_arccos_kernel():
     rng = np.random.default_rng(2)
     X = rng.standard_normal((4, 3))
@@ -331,3 +344,18 @@ def test_two_layer_gd_accepts_step_counts_inside_its_documented_range():
                        eta=0.5, n_steps=n_steps)
     assert run.losses.shape == (n_steps + 1,), f"losses.shape={run.losses.shape}, but should be ({n_steps + 1},)"
     assert run.losses[:3].tolist() == [1.0, 0.25, 0.0625], f"losses[:3]={run.losses[:3].tolist()}, but should be 4^-t"
+
+
+def test_logistic_gd_rejects_an_empty_integer_checkpoint_array():
+    """checkpoints must be a non-empty sequence: an empty int64 array is a ValueError naming it."""
+    for run in (logistic_gd, squared_loss_gd):
+        with pytest.raises(ValueError, match="non-empty"):
+            run(np.ones((1, 1)), np.ones(1), eta=0.1, checkpoints=np.array([], dtype=np.int64))
+
+
+def test_hidden_plus_output_layer_arccos_kernel_is_the_worked_value():
+    """H∞ + K∞ for x₁ = (2, 0), x₂ = (0, 1): ‖x_i‖²/2 + ‖x_i‖²/2 = ‖x_i‖² on the diagonal (θ = 0),
+    0 + ‖x₁‖‖x₂‖ sin(π/2)/(2π) = 1/π off it (θ = π/2)."""
+    H = analytic_ntk(np.array([[2.0, 0.0], [0.0, 1.0]]), layers="both")
+    # a handful of correctly rounded operations (arccos, π − θ, products, quotient): 8 eps relative
+    assert_allclose(H, [[4.0, 1.0 / np.pi], [1.0 / np.pi, 1.0]], rtol=8 * EPS, atol=0)

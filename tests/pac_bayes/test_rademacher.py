@@ -167,3 +167,16 @@ def test_two_layer_estimate_accepts_width_4096_and_rejects_4097():
     assert est.n_draws == 2, f"n_draws={est.n_draws}, but should be 2 [width=4096]"
     with pytest.raises(ValueError, match="width"):
         two_layer_rademacher_lower(np.eye(2), width=4097, rng=np.random.default_rng(0), **args)
+
+
+def test_single_unit_estimate_accepts_1000_restarts_and_rejects_1001():
+    """The documented n_restarts range [1, 1000] is enforced at its upper end, the end included."""
+    args = {"weight_norm": 1.0, "output_norm": 1.0, "n_sign_draws": 2, "n_steps": 0}
+    est = single_unit_rademacher_lower(
+        np.eye(2), n_restarts=1000, rng=np.random.default_rng(0), **args
+    )
+    assert est.n_draws == 2, f"n_draws={est.n_draws}, but should be 2 [n_restarts=1000]"
+    with pytest.raises(ValueError, match="n_restarts"):
+        single_unit_rademacher_lower(
+            np.eye(2), n_restarts=1001, rng=np.random.default_rng(0), **args
+        )

@@ -147,3 +147,20 @@ def test_output_weights_are_initialised_with_variance_one_over_width():
     stat = float(np.mean(h * v * v))
     half_width = 4.9 * np.sqrt(2.0 / h)  # Var(χ²₁) = 2; two-sided normal quantile of 1e-6
     assert abs(stat - 1.0) <= half_width, f"mean(h·v²)={stat:.4g}, but should be 1 ± {half_width:.3g}"
+
+
+def test_zero_one_errors_of_a_bias_only_network_are_those_of_the_constant_classifier():
+    """f_θ(x) = vᵀ relu(Wx + b) + c with W, b, v = 0 is the constant c: c = +1 predicts 1 and
+    errs exactly on the y = 0 points, c = −1 predicts 0 and errs exactly on the y = 1 points."""
+    from constructions.pac_bayes.stochastic_network import _Net
+
+    net = _Net(2)
+    thetas = np.zeros((2, net.size))
+    thetas[0, -1], thetas[1, -1] = 1.0, -1.0
+    x = np.random.default_rng(0).uniform(0.0, 1.0, (4, net.d))
+    y = np.array([0.0, 1.0, 1.0, 0.0])
+    errors = net.errors(thetas, x, y)
+    expected = [(y == 0).tolist(), (y == 1).tolist()]
+    assert (errors == np.array(expected, dtype=float)).all(), (
+        f"errors={errors.tolist()}, but should be {expected} [c = +1, −1]"
+    )
