@@ -308,7 +308,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         "a gap in the judge, not the suite: tests/approximation/test_approximation_bad_input.py (its registry rejects `uniform_square(0)`) names functions as strings, so it was not discovered; every folder's bad-input registry is now in the judge of each of its modules",
     ),
-    'deep_narrow.py:377:29:int-1': (
+    'deep_narrow.py:378:29:int-1': (
         'blind spot',
         "tests/approximation/test_deep_narrow.py::test_weight_rounding_bound_is_its_documented_formula_rounded_up (value vs the docstring's closed form in exact rationals: ≥ it, ≤ it·(1+2^-39))",
     ),
@@ -512,11 +512,11 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/approximation/test_sigmoid_constructions.py::test_lipschitz_staircase_design_has_the_smallest_admissible_j (J = 1 when bound(1) <= eps; pinned rounding example)',
     ),
-    'bounds.py:256:48:Add->Sub': (
+    'bounds.py:257:48:Add->Sub': (
         'blind spot',
         "tests/certification/test_bounds.py::test_gradient_enclosure_of_a_relu_network_constant_on_the_box_contains_zero (dead-ReLU network: 0 in the gradient enclosure; the mutant's -1e-300 pad inverts it at width 1)",
     ),
-    'bounds.py:256:52:int-1': (
+    'bounds.py:257:52:int-1': (
         'equivalent',
         '`(n + 1) * 1e-300` for `(n + 2) * 1e-300`: an enclosure pad, not a value; the underflow it covers is <= ~4n*2^-1074 (3 dot products of n terms), so (n+1)*1e-300 is still sound by 1e23; endpoints move by 1e-300 only where the gradient is < ~1e-284; a killing test could only pin the pad constant (as effective_ranks.py:318 in docs/mutation.md)',
     ),
@@ -524,11 +524,11 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'equivalent',
         '`first_layer_product(network) if network.depth > 2`: for depth 2 the product is then None and _network_gradient_interval computes the same first_layer_product(network) itself (deterministic in the weights) per chunk: same bits, only slower',
     ),
-    'enclosure.py:109:44:Add->Sub': (
+    'enclosure.py:112:44:Add->Sub': (
         'blind spot',
         'tests/certification/test_enclosure.py::test_gap_search_bisects_exactly_the_boxes_whose_bound_exceeds_lower_plus_gap (relu hat: n_boxes equals the tree of boxes with bound > lower + gap, rebuilt with box_upper_bounds)',
     ),
-    'enclosure.py:246:54:Eq->NotEq': (
+    'enclosure.py:250:54:Eq->NotEq': (
         'blind spot',
         "tests/certification/test_enclosure.py::test_auto_falls_back_to_branch_and_bound_beyond_the_piece_work_limit (200 001-unit 1-D ReLU net: 'auto' uses branch-and-bound, brackets the exact sup 2m)",
     ),
@@ -624,7 +624,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/optimization/test_optimization_constructions.py::test_bad_input_raises_value_error_naming_the_argument (case: q_alpha_interpolator refuses max_iter = 0 even for y = 0, which needs no step)',
     ),
-    'diagonal_networks.py:288:13:Mult->Div': (
+    'diagonal_networks.py:290:13:Mult->Div': (
         'blind spot',
         'tests/optimization/test_optimization_constructions.py::test_diagonal_flow_stops_when_the_residual_first_reaches_its_target (with ‖y‖ = 10 the flow stops at ‖Xw − y‖ = residual_tol·‖y‖, not residual_tol/‖y‖)',
     ),
@@ -668,11 +668,11 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/optimization/test_optimization_constructions.py::test_two_layer_gd_one_step_worked_by_hand (max_distance = max_r ‖w_r(1) − w_r(0)‖ = √(26/256) exactly)',
     ),
-    'diagonal_networks.py:301:20:Mult->Div#1': (
+    'diagonal_networks.py:303:20:Mult->Div#1': (
         'blind spot',
         "tests/optimization/test_optimization_constructions.py::test_diagonal_flow_in_the_kernel_regime_ends_at_the_q_alpha_minimiser (α = 100: flow limit = argmin Q_α to 4·rtol·α²; the wrong Jacobian block lets LSODA's corrector drift, error 1e-2)",
     ),
-    'diagonal_networks.py:294:31:Mult->Div#2': (
+    'diagonal_networks.py:296:31:Mult->Div#2': (
         'blind spot',
         'hung the judge (u̇ = −2r/u reaches u = 0 in finite time; LSODA grinds on in test_flow_limit_equals_q_alpha_minimiser_and_the_two_limits); killed now by tests/optimization/test_optimization_constructions.py::test_diagonal_flow_in_the_kernel_regime_ends_at_the_q_alpha_minimiser, placed before that slow test',
     ),
@@ -688,7 +688,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/approximation/test_monomials.py::test_derivative_bound_on_a_single_point_is_the_derivative_there (lo == hi is allowed: bound is |phi^(k)(t)| rounded up)',
     ),
-    'monomials.py:240:42:Pow->Mult': (
+    'monomials.py:241:42:Pow->Mult': (
         'blind spot',
         'tests/approximation/test_monomials.py::test_rounding_estimate_covers_the_float_error_where_rounding_dominates (float vs mpmath D_h^k, k=2..4, small h: gap <= estimate ~ 2^k u/h^k)',
     ),
@@ -728,7 +728,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'equivalent',
         '`zip(sizes[:-1], sizes[1:], strict=True)`: the two slices of one list both have len(sizes) - 1 items, so strict never fires',
     ),
-    'diagonal_networks.py:293:25:Mult->Div': (
+    'diagonal_networks.py:295:25:Mult->Div': (
         'blind spot',
         '`v / v` for `v * v`: a slow, wrong flow that timed out its judge; killed now by tests/optimization/test_optimization_constructions.py::test_diagonal_flow_on_one_weight_reaches_the_interpolator_from_a_large_start (X=[[1]], y=[1], alpha=2 must reach u²−v²=1), placed first among the flow tests',
     ),
@@ -780,7 +780,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'equivalent',
         '`zip(X, y, strict=True)`: line 149 already required y.shape == (X.shape[0],), so the zip never has unequal lengths',
     ),
-    'bounds.py:124:35:GtE->Gt': (
+    'bounds.py:125:35:GtE->Gt': (
         'equivalent',
         '`hi >= 0.0` -> `hi > 0.0` in `near`: differs only at hi = ±0, where the else branch min(|lo|, |hi|) is also +0.0 (NaN fails both tests)',
     ),
@@ -821,8 +821,8 @@ TRIAGE: dict[str, tuple[str, str]] = {
         '`p = float(sp.N(expo, 20))` -> 19 digits: interval_pow_real (elementary.py:262-272) never reads p, only the enclosure p_lo, p_hi from enclose_number',
     ),
     'sigmoid_constructions.py:318:27:int+1': (
-        'detected (hangs)',
-        '`mid = (lo + hi) // 3` can equal lo (lo = 1, hi = 3 gives mid = 1): ok(lo) stays False and the bisection never ends; counted as timed out, not killed',
+        'blind spot',
+        'tests/approximation/test_sigmoid_constructions.py::test_modulus_staircase_design_has_the_smallest_admissible_j (`mid = (lo + hi) // 3` can equal lo, so the bisection never ended and hung the judge; now killed in bounded time by this test, run under a time limit before the first test that would hang)',
     ),
     'box_counting.py:132:86:int+1': (
         'blind spot',
@@ -852,11 +852,11 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/approximation/test_sigmoid_constructions.py::test_modulus_staircase_design_has_the_smallest_admissible_j (modulus path with ω(t) = t and eps = bound(j) gives exactly J = j for j in 3, 5, 6, 7, under a time limit, before the first test that would hang)',
     ),
-    'enclosure.py:93:60:int+1': (
+    'enclosure.py:96:60:int+1': (
         'equivalent',
         'with first=None a depth-2 network gets first_layer_product recomputed inside _network_gradient_interval, the same deterministic value; only the cost changes',
     ),
-    'enclosure.py:136:22:int-1': (
+    'enclosure.py:139:22:int-1': (
         'blind spot',
         'tests/certification/test_enclosure.py::test_search_stops_unconverged_once_the_budget_of_boxes_is_spent (a spent budget ends the search unconverged, n_boxes <= budget, enclosure still holds sup 1)',
     ),
@@ -880,11 +880,11 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'equivalent',
         'every entry of out_lo is overwritten: the narrow indices by the arb hull, all others (non-finite ones included) by ball_map, so the initial fill is never read',
     ),
-    'bounds.py:52:13:float+1': (
+    'bounds.py:53:13:float+1': (
         'blind spot',
         'tests/certification/test_bounds.py::test_tanh_slope_beyond_the_saturation_threshold_is_the_documented_constant (a tanh layer saturated at |t| in [40, 41) gets the documented constant slope enclosure [0, 1e-34], which holds the exact 1 − tanh²(t) computed in mpmath)',
     ),
-    'bounds.py:244:50:int+1': (
+    'bounds.py:245:50:int+1': (
         'equivalent',
         'rad.reshape(n1, -2): NumPy 2.4 treats any negative entry as the inferred dimension, so it is reshape(n1, -1) (checked; a judgement call on NumPy behaviour, as bases.py:257)',
     ),
@@ -971,6 +971,78 @@ TRIAGE: dict[str, tuple[str, str]] = {
     'stochastic_network.py:350:92:True->False': (
         'equivalent',
         'delta_mc = 1.0 then passes its own check, but delta > 0 is already enforced, so the next check delta + delta_mc < 1 still raises a ValueError naming delta_mc',
+    ),
+    'bases.py:149:42:Add->Sub': (
+        'blind spot',
+        'tests/approximation/test_bases.py::test_fourier_series_rejects_n_samples_at_or_below_2k (documented N > 2K: N = 2K and 2K − 1 raise ValueError naming n_samples)',
+    ),
+    'box_counting.py:100:19:int-1': (
+        'equivalent',
+        'the float fixed-point iteration φ ← (1+φ)^{1/(D+1)} from φ = 2 contracts by <= 0.31 a step and reaches its exact float fixed point by step 30 for every D <= 20000 (checked), so 59 and 60 steps give the same φ',
+    ),
+    'deep_narrow.py:216:11:Div->Mult': (
+        'blind spot',
+        'tests/approximation/test_deep_narrow.py::test_logistic_identity_error_bound_is_the_leading_taylor_term_attained_at_t_max (h²t³/12 is tight: the exact mpmath error lies in [bound·(1 − h²t²/10), bound])',
+    ),
+    'deep_narrow.py:373:30:float+1': (
+        'blind spot',
+        'tests/approximation/test_deep_narrow.py::test_weight_rounding_bound_with_zero_outer_weights_uses_the_unit_accumulator_scale (all c_k = 0: the bound equals its closed form with the construction scale S = 1 and covers the exact gap of the stored weights)',
+    ),
+    'monomials.py:51:39:int-1': (
+        'blind spot',
+        'tests/approximation/test_monomials.py::test_rounding_estimate_of_the_first_difference_at_zero_is_102_unit_roundoffs (worked example k = 1, h = 1/2, b = 0 gives exactly 102·2^-53)',
+    ),
+    'monomials.py:112:47:int-1': (
+        'equivalent',
+        'the numerical-zero cutoff on φ^(k)(b) (now documented) moves from 1e-20 to 9^-20: both far above the 40-digit evaluation error (~1e-34 for k = 10) and far below |φ^(k)(b)| at every documented expansion point (>= 6e-3); differs only for |φ^(k)(b)| in (1e-20, 8.2e-20), e.g. k = 1, b = 45 (a judgement call: a test would pin the cutoff)',
+    ),
+    'polynomial_activation.py:110:50:int-1': (
+        'equivalent',
+        'only the default size of the check grid (2**20 + 1 -> 2**20): error_upper is a proven bound for every n_check >= 2 and moves only within its own Lipschitz margin (L_f + L_p)/(n_check - 1); nothing documents an odd default',
+    ),
+    'polynomial_activation.py:169:44:Pow->Mult': (
+        'blind spot',
+        "tests/approximation/test_polynomial_activation.py::test_upper_bound_margin_covers_the_markov_extremal_slope_of_t3 (for f = T_3, degree 3, n_check = 3, the L_p read back from error_upper is >= |p'(±1)| = 9, Markov's sharp j²; the mutant gives 2j = 6)",
+    ),
+    'rates.py:207:20:int+1': (
+        'blind spot',
+        'tests/approximation/test_rates.py::test_bounded_ratio_against_the_constant_sequence_one_is_the_absolute_value (y_N = 1 is accepted and the ratio is exactly |x_N|; a y holding a 0 but no 1 is rejected)',
+    ),
+    'sawtooth.py:303:38:int-1': (
+        'blind spot',
+        'tests/approximation/test_sawtooth.py::test_shallow_lower_bound_is_below_the_exact_error_of_the_shifted_chord_network (a U-unit shallow ReLU net, the chord minus h²/8, has exact error 1/(8U²) >= the bound 1/(8(U+1)²))',
+    ),
+    'sigmoid_constructions.py:45:16:int-1': (
+        'blind spot',
+        'tests/approximation/test_sigmoid_constructions.py::test_step_budget_of_ten_million_admits_a_staircase_with_1_5_million_steps (eps = 1e-6, L = 1 needs J = 1 513 477, inside the documented 10**7 budget: built, minimal, error <= eps at 4 points)',
+    ),
+    'sigmoid_constructions.py:290:16:int+1': (
+        'equivalent',
+        'the closed-form J is only a starting guess: the two correction loops after it (down while bound(J-1) <= eps, up while bound(J) > eps) reach the least J >= 1 with bound(J) <= eps from any start, the bound being non-increasing in J',
+    ),
+    'bounds.py:71:7:Gt->GtE': (
+        'blind spot',
+        'tests/certification/test_bounds.py::test_a_small_fully_saturated_tanh_layer_still_gets_the_documented_slope_constant (a tanh layer with fewer than 4 entries, all at |t| >= 40, gets the documented slope enclosure [0, 1e-34] containing 1 − tanh²)',
+    ),
+    'elementary.py:249:43:int-1': (
+        'equivalent',
+        '_RIGOROUS is a one-element list, so _RIGOROUS[-1] is the same flag as _RIGOROUS[0]',
+    ),
+    'elementary.py:279:8:return-None': (
+        'blind spot',
+        'tests/certification/test_elementary.py::test_a_real_power_enclosure_contains_the_exact_power_on_the_interval (x^p for non-integer p in [p_lo, p_hi] on [2, 3], under both backends, contains the exact x^p at 60 digits: the arb path of x**(3/2) was never run)',
+    ),
+    'elementary.py:279:36:int+1': (
+        'blind spot',
+        'tests/certification/test_elementary.py::test_a_real_power_enclosure_contains_the_exact_power_on_the_interval (the arb lower end must be <= the exact x^p, e.g. 2^{3/2} = 2√2)',
+    ),
+    'enclosure.py:67:47:int+1': (
+        'blind spot',
+        'tests/certification/test_enclosure.py::test_a_one_dimensional_box_may_be_given_as_one_pair (the d = 1 shorthand box=(lo, hi), accepted but undocumented until now, gives the same enclosure as [(lo, hi)])',
+    ),
+    'lipschitz.py:123:54:True->False': (
+        'equivalent',
+        'real is built as one Symbol per index in range(d) with d = len(symbols), symbols the tuple check_expression returns: the two zipped sequences always have equal length, so strict=True can never raise',
     ),
 }
 

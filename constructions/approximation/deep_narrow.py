@@ -344,8 +344,9 @@ def logistic_weight_rounding_bound(shallow: DenseNetwork, *, identity_scale) -> 
     -------
     float
         Σ_{k≥2} (1 + γ_2)|c_k| e_k/4 + γ_2 Σ_{k<K}|c_k| + 4uS/h + γ_2(|c_0| + 2S/h)
-        + γ_{K+d+8}·B, with e_k = γ_{d+2}(6‖w_k‖₁/h + |b_k|), S = Σ|c_k|, B the exact-weight bound,
-        u = 2^−53, γ_n = nu/(1 − nu); the whole rounded up by the factor 1 + 2^−40.
+        + γ_{K+d+8}·B, with e_k = γ_{d+2}(6‖w_k‖₁/h + |b_k|), S = Σ|c_k| (S = 1 when every c_k is
+        0, the construction's own accumulator scale), B the exact-weight bound, u = 2^−53,
+        γ_n = nu/(1 − nu); the whole rounded up by the factor 1 + 2^−40.
 
     Notes
     -----

@@ -186,7 +186,8 @@ def monomial_network(*, k, h, b=1.0) -> DenseNetwork:
     Raises
     ------
     ValueError
-        Bad k or h, or φ^{(k)}(b) = 0 (for instance b = 0 with k even).
+        Bad k or h, or φ^{(k)}(b) = 0 (for instance b = 0 with k even), or numerically zero:
+        |φ^{(k)}(b)| < 10^−20 at the 40 digits it is evaluated to (e.g. k = 1, b = 47).
 
     Examples
     --------

@@ -48,7 +48,8 @@ __all__ = ["CERTIFIABLE_ACTIVATIONS", "SATURATION", "activation_interval",
 CERTIFIABLE_ACTIVATIONS = ("relu", "leaky_relu", "sigmoid", "tanh", "identity")
 
 
-#: |t| beyond which σ and σ′ are replaced by constant enclosures (see ``_SATURATED``).
+#: |t| beyond which σ and σ′ are replaced by constant enclosures (see ``_SATURATED``) when at
+#: most a quarter of a layer's entries are unsaturated (else the kernel runs on all: sound, looser).
 SATURATION = 40.0
 _BELOW_ONE = 1.0 - 2.0**-53
 #: name -> (σ on [T, ∞), σ on (−∞, −T], σ′ on |t| ≥ T) as (lo, hi) pairs, T = SATURATION:

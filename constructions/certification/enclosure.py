@@ -59,7 +59,10 @@ _MAX_SPLIT = 8192
 
 
 def check_box(box, input_dim: int) -> np.ndarray:
-    """Return ``box`` as an array of shape (d, 2) with finite lo < hi per row, or raise."""
+    """Return ``box`` as an array of shape (d, 2) with finite lo < hi per row, or raise.
+
+    For d = 1 a single pair (lo, hi) also stands for the box [(lo, hi)].
+    """
     input_dim = check_integer("input_dim", input_dim, min_value=1)
     arr = check_finite_array("box", box, ndim=(1, 2))
     if arr.ndim == 1:
@@ -180,7 +183,8 @@ def certify_sup_error(network, target, box, *, eps=None, gap=None, rtol=1e-3, bu
     target : Target or sympy expression
         f; a sympy expression uses symbols ``x0..x{d-1}`` (or its one symbol if d = 1).
     box : sequence of (lo, hi)
-        K = Π [lo_j, hi_j], one pair per input dimension (d = 1..4 is practical).
+        K = Π [lo_j, hi_j], one pair per input dimension (d = 1..4 is practical); for d = 1 the
+        pair (lo, hi) alone will do.
     eps : float, optional
         Claimed bound; stop as soon as ``upper ≤ eps`` (proved) or ``lower > eps`` (refuted).
     gap : float, optional

@@ -214,7 +214,9 @@ def q_alpha_interpolator(
         # a trial step moves each z_i by at most _Z_STEP, so cosh grows at most e^_Z_STEP-fold:
         # from μ = 0 with α ≪ 1 the full step (≈ 1/(2α²)) would overflow at every s ≥ 1e-12
         s = min(1.0, _Z_STEP / max(float(np.max(np.abs(X.T @ step))), _Z_STEP))
-        f0, slope, s_floor = objective(mu), float(g @ step), 1e-12 * s
+        with np.errstate(over="ignore"):  # gᵀH⁻¹g ≈ ‖y‖²/(2α²) may overflow: the residual decides
+            slope = float(g @ step)
+        f0, s_floor = objective(mu), 1e-12 * s
         g_norm = float(np.linalg.norm(g))
         while s > s_floor and not (
             objective(mu - s * step) <= f0 - 1e-4 * s * slope

@@ -56,3 +56,32 @@ def test_the_zeroth_power_of_any_interval_is_exactly_one(rigorous):
     else:
         a, b = elementary.interval_pow_int(lo, hi, 0)
     assert np.array_equal(a, np.ones(3)) and np.array_equal(b, np.ones(3))
+
+
+#: (exponent enclosure [p_lo, p_hi], the exact exponent): 3/2 and −3/4 are floats, π is not
+REAL_POWERS = {
+    "three_halves": (1.5, 1.5, mpmath.mpf(1.5)),
+    "minus_three_quarters": (-0.75, -0.75, mpmath.mpf(-0.75)),
+    "pi": (elementary.PI_LO, elementary.PI_HI, mpmath.pi),
+}
+
+
+@pytest.mark.parametrize("rigorous", [False, True])
+@pytest.mark.parametrize("power", list(REAL_POWERS))
+def test_a_real_power_enclosure_contains_the_exact_power_on_the_interval(power, rigorous):
+    """x^p for a non-integer p ∈ [p_lo, p_hi] on [2, 3] (both backends) contains the exact x^p."""
+    p_lo, p_hi, p = REAL_POWERS[power]
+    a, b = 2.0, 3.0
+    args = (np.array([a]), np.array([b]), float(p), p_lo, p_hi)
+    if rigorous:
+        with elementary.rigorous_elementary():
+            lo, hi = elementary.interval_pow_real(*args)
+    else:
+        lo, hi = elementary.interval_pow_real(*args)
+    # x^{3/2}, x^{−3/4} are irrational here (2^{3/2} = 2√2, …) and p_lo < π < p_hi leaves a gap
+    # ~ulp(π) x^π log x between x^π and a sound end: far above mpmath's 60-digit error, so exact
+    for x in (a, 2.5, b):
+        value = mpmath.mpf(x) ** p
+        assert mpmath.mpf(float(lo[0])) <= value <= mpmath.mpf(float(hi[0])), (
+            f"{x!r}**{p} = {value}, but should be in [{lo[0]!r}, {hi[0]!r}] "
+            f"[interval_pow_real on [{a}, {b}], p in [{p_lo!r}, {p_hi!r}], rigorous={rigorous}]")

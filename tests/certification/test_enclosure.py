@@ -72,3 +72,14 @@ def test_search_stops_unconverged_once_the_budget_of_boxes_is_spent(budget):
     assert not enc.converged, f"converged with budget={budget}, gap=1e-9: impossible"
     assert enc.n_boxes <= budget, f"n_boxes={enc.n_boxes} exceeds budget={budget}"
     assert enc.lower <= 1.0 <= enc.upper, f"[{enc.lower}, {enc.upper}] should contain sup = 1"
+
+
+def test_a_one_dimensional_box_may_be_given_as_one_pair():
+    """For d = 1 the documented shorthand box=(lo, hi) is the box [(lo, hi)]: same enclosure."""
+    target = as_target(sp.Integer(0), 1)
+    pair = certify_sup_error(relu_hat(), target, (-2.0, 2.0))
+    pairs = certify_sup_error(relu_hat(), target, [(-2.0, 2.0)])
+    assert (pair.lower, pair.upper) == (pairs.lower, pairs.upper), (
+        f"box=(-2, 2) gave [{pair.lower}, {pair.upper}], but [(-2, 2)] gave "
+        f"[{pairs.lower}, {pairs.upper}]")
+    assert pair.lower <= 1.0 <= pair.upper  # sup |relu_hat − 0| = 1 at x = 0
