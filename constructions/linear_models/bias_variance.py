@@ -260,8 +260,8 @@ def _full_column_rank_r(X: np.ndarray) -> np.ndarray:
     if p > n:
         raise ValueError(f"X has shape {X.shape}; allowed: p <= n (Σ̂ = XᵀX/n must be invertible)")
     R = scipy.linalg.qr(X, mode="r", check_finite=False)[0][:p]
-    if np.min(np.abs(np.diag(R))) <= np.finfo(float).eps * np.max(np.abs(np.diag(R))) * n:
-        raise ValueError("X is numerically rank deficient; allowed: rank p")
+    if not np.min(np.abs(np.diag(R))) > np.finfo(float).eps * np.max(np.abs(np.diag(R))) * n:
+        raise ValueError("X is numerically rank deficient or overflows its QR; allowed: rank p")
     return R
 
 

@@ -73,6 +73,9 @@ class DenseNetwork:
         for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
             w = check_finite_array(f"weights[{i}]", w, ndim=2)
             b = check_finite_array(f"biases[{i}]", b, ndim=1)
+            if 0 in w.shape:
+                raise ValueError(f"weights[{i}] has shape {w.shape}; allowed: no zero dimension "
+                                 "(input_dim and every width >= 1)")
             if b.shape[0] != w.shape[0]:
                 raise ValueError(f"biases[{i}] has {b.shape[0]} entries but weights[{i}] has "
                                  f"{w.shape[0]} rows; allowed: equal")

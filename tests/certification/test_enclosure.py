@@ -55,7 +55,9 @@ def test_auto_falls_back_to_branch_and_bound_beyond_the_piece_work_limit():
     m = 200_001     # 2 breakpoints × 200 001 weights = 400 002 > the auto limit 400 000
     net = network_from_layers([(np.ones((m, 1)), np.ones(m)), (np.ones((1, m)), np.zeros(1))],
                               activation="relu")
-    enc = certify_sup_error(net, 0 * X0, [(0.0, 1.0)], recheck=False)
+    # a small budget: the fallback is decided before any box is split, and a wrong bound must fail
+    # here in seconds rather than bisect 200 000 boxes of a 200 001-unit layer
+    enc = certify_sup_error(net, 0 * X0, [(0.0, 1.0)], recheck=False, budget=64)
     # f_θ(x) = m (x + 1) on [0, 1] (every unit active): sup |0 − f_θ| = 2m at x = 1, exactly
     assert enc.method == "branch-and-bound", (
         f"method={enc.method!r}, but should be 'branch-and-bound' [auto, m={m}]")

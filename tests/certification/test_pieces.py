@@ -31,3 +31,9 @@ def test_sup_of_a_quadratic_against_relu_is_exact_at_ends_and_vertex(interval, s
     assert enc.lower == enc.upper == float(sup), (
         f"[{enc.lower}, {enc.upper}], but should be [{sup}, {sup}] on {interval}")
     assert enc.witness == (arg,), f"witness={enc.witness}, but the sup is attained at {arg}"
+
+
+def test_exact_sup_error_refuses_a_target_that_is_not_a_polynomial():
+    """sin x is neither piecewise linear nor a polynomial: piece enumeration raises ValueError."""
+    with pytest.raises(ValueError, match="polynomial"):
+        exact_sup_error(identity_relu(), as_target(sp.sin(X), 1), (0.0, 1.0))

@@ -229,3 +229,44 @@ def test_a_square_root_at_the_witness_is_arbs_correctly_rounded_square_root(x):
     _, exponent = math.frexp(math.sqrt(x))        # √x ∈ [2^(e−1), 2^e) (up to the float rounding)
     ulp = arb(math.ldexp(1.0, exponent - WITNESS_PRECISION))
     assert ball.rad() <= ulp, f"radius of √{x!r} = {ball.rad()}, but should be <= one ulp {ulp}"
+
+
+@pytest.mark.parametrize("x, p", [(2.0, 0.5), (9.0, 0.5), (9.0, -0.5), (2.0, 1.5), (0.3, 2.5)])
+def test_ball_map_of_a_real_power_encloses_x_to_the_p(x, p):
+    """ball_map("pow", x, exponent=p) ∋ x^p for a float exponent (√2, 3, 1/3, 2√2, 0.3^2.5)."""
+    lo, hi = balls.ball_map("pow", np.array([x]), exponent=p)
+    with balls.precision(256):
+        exact = arb(x) ** arb(p)         # x, p exact floats; radius ~2^-256, far below an ulp
+        assert arb(float(lo[0])) <= exact <= arb(float(hi[0])), (
+            f"ball_map(pow, {x}, exponent={p}) = [{lo[0]!r}, {hi[0]!r}], but should contain {exact}")
+    # 64-bit ball rounded out to float64: a few ulps wide at most (as for exp, sin, … above)
+    assert hi[0] - lo[0] <= 6 * np.spacing(abs(hi[0])), (lo[0], hi[0])
+
+
+def test_ball_map_gives_the_whole_line_at_non_finite_inputs():
+    """Non-finite entries of x get (-inf, inf), as documented; finite ones a tight ball."""
+    lo, hi = balls.ball_map("exp", np.array([np.nan, np.inf, -np.inf, 0.0]))
+    assert lo[:3].tolist() == [-np.inf] * 3 and hi[:3].tolist() == [np.inf] * 3, (
+        f"ball_map(exp, [nan, inf, -inf]) = {list(zip(lo[:3], hi[:3]))}, but should be (-inf, inf)")
+    assert lo[3] <= 1.0 <= hi[3]
+
+
+def test_a_two_dimensional_certificate_on_a_non_unit_box_passes_the_recheck():
+    """sup |x0 + x1 − 0| on [0, 2] × [0, 3] is 5: its final boxes tile the box (volume 6 exactly)."""
+    zero2 = network_from_layers([(np.zeros((1, 2)), np.zeros(1)), (np.zeros((1, 1)), np.zeros(1))],
+                                activation="identity")
+    x0, x1 = sp.symbols("x0 x1")
+    enc = certify_sup_error(zero2, as_target(x0 + x1, 2), [(0.0, 2.0), (0.0, 3.0)],
+                            method="branch-and-bound", rtol=1e-3)
+    assert enc.lower <= 5.0 <= enc.upper, f"[{enc.lower}, {enc.upper}] should contain 5"
+    assert enc.upper_rigorous and enc.lower_rigorous, enc.recheck_note
+
+
+def test_without_python_flint_the_recheck_confirms_neither_end(exp_certificate, monkeypatch):
+    """No arb, no re-check: both ends stay unconfirmed and the enclosure decides nothing."""
+    monkeypatch.setattr(balls, "available", lambda: False)
+    rechecked = recheck_sup_error(zero_network(), as_target(sp.exp(X), 1), exp_certificate,
+                                  np.array(UNIT))
+    assert not rechecked.upper_rigorous and not rechecked.lower_rigorous, rechecked
+    assert "not installed" in rechecked.recheck_note
+    assert rechecked.status(0.5 * exp_certificate.lower) == "undecided"

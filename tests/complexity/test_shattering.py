@@ -108,3 +108,16 @@ def test_shattering_result_holds_its_sorted_points_read_only():
     assert result.points.tolist() == [0.0, 1.0, 2.0], f"points={result.points}, but should be sorted"
     with pytest.raises(ValueError, match="read-only"):
         result.points[0] = 5.0
+
+
+@pytest.mark.parametrize("n_hidden", [1, 2])
+def test_search_counts_the_linear_programs_of_every_size_it_decides(n_hidden):
+    """The search's LP count is the sum of the counts of its per-size decisions on 0, 1, …, m − 1."""
+    # mutation run: starting the tally at −1 instead of 0 went unnoticed
+    max_points = n_hidden + 2
+    search = largest_shattered_size(n_hidden, max_points=max_points)
+    per_size = [decide_shattering(np.arange(m, dtype=float), n_hidden=n_hidden).n_linear_programs
+                for m in range(1, max_points + 1)]
+    assert search.n_linear_programs == sum(per_size), (
+        f"n_linear_programs={search.n_linear_programs}, but should be {sum(per_size)} "
+        f"= sum of {per_size} [n_hidden={n_hidden}, max_points={max_points}]")

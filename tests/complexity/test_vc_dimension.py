@@ -195,6 +195,13 @@ def test_bounds_reject_bad_sizes():
         generalization_bound_for_size(1, 2, 10, delta=0.1)
 
 
+def test_vc_failure_probability_rejects_an_empty_sample_naming_n():
+    """n = 0 is no sample: the error names n itself, not the growth function's argument m = 2n."""
+    # mutation run: with n >= 0 accepted, Sauer–Shelah's check on m = 0 raised instead ("m=0 ...")
+    with pytest.raises(ValueError, match=r"^n=0 is out of range"):
+        vc_failure_probability(1, 0, 0.1)
+
+
 def test_size_bound_for_a_single_layer_uses_d_equal_w_log2_w():
     """L = 1 (output unit only) is allowed: d = C·W·1·log₂W, exactly 2 for W = 2, C = 1; L = 0 is rejected."""
     # 1.0·2·1·log₂2 = 2.0 exactly, so both sides run the same floating-point operations

@@ -209,6 +209,15 @@ def test_each_recorded_comparison_counts_as_one_check():
         f"n_checks={ev.n_checks}, but should be 5 [after 2 more certified() calls]")
 
 
+def test_an_enclosure_never_rechecked_certifies_nothing():
+    """A sup enclosure with only lower/upper/witness (no rigorous re-check) is undecided, not a proof."""
+    ev = Evidence("demo")
+    never_rechecked = SimpleNamespace(lower=0.1, upper=0.2, witness=0.5)  # upper <= ε = 0.3
+    ev.certified(never_rechecked, 0.3, name="|f − f_θ|", domain="[0, 1]")
+    assert not ev.certificates, f"certificates={ev.certificates}, but should be empty [never re-checked]"
+    assert len(ev.undecided) == 1 and ev.undecided[0]["why"].startswith("re-check failed")
+
+
 # -- the runner, end to end ---------------------------------------------------
 
 def test_a_false_claim_is_refuted_with_a_shrunk_counterexample():

@@ -207,3 +207,11 @@ def test_excess_risk_accepts_diagonal_or_full_covariance():
 def test_bias_variance_functions_reject_bad_input(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_ols_variance_trace_refuses_a_design_whose_qr_overflows():
+    """A finite X whose column norm overflows (entries ~1.7e308) gives a NaN in R's diagonal;
+    the rank check must refuse it with a ValueError, not pass NaN on as tr(Σ̂⁻¹Σ)."""
+    X = np.array([[1, 1.7e308, 1], [1, 1.7e308, 2], [1, 1, 3], [0.5, 2, -1]])
+    with np.errstate(over="ignore", invalid="ignore"), pytest.raises(ValueError, match="overflows"):
+        ols_variance_trace(X, np.eye(3))

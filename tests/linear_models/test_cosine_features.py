@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from constructions.linear_models.cosine_features import (
+    CosineFit,
     cosine_features,
     cosine_regression_data,
     fit_cosine_features,
@@ -106,3 +107,15 @@ def test_regression_data_accepts_a_single_sample():
 def test_cosine_functions_reject_bad_input(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+@pytest.mark.parametrize("coef", [[0.0], [1.0, 2.0], [0.5, -0.25]])
+def test_fewer_than_three_features_miss_cos_3x_whose_mean_square_is_one_half(coef):
+    """P < 3 cannot represent f* = cos 3x: the error is ½Σa_m² + ½, that of the series padded to P = 3."""
+    # mutation run: `+ 0.5` -> `- 0.5` (f*'s mass ½ subtracted) went unnoticed; dyadic
+    # coefficients make every sum exact, so both sides are compared bitwise
+    fit = CosineFit(coef=np.array(coef), weighting="none", route="qr")
+    padded = CosineFit(coef=np.array(coef + [0.0] * (3 - len(coef))), weighting="none", route="qr")
+    expected = 0.5 * sum(c * c for c in coef) + 0.5
+    assert fit.mse_against_truth() == padded.mse_against_truth() == expected, (
+        f"mse_against_truth={fit.mse_against_truth()}, but should be {expected} [coef={coef}]")

@@ -201,3 +201,12 @@ def test_mismatched_layer_shapes_raise_value_error():
 def test_unknown_activation_raises_value_error():
     with pytest.raises(ValueError, match="activation='softplus'"):
         DenseNetwork((np.ones((1, 1)),), (np.zeros(1),), "softplus")
+
+
+@pytest.mark.parametrize("shapes", [[(1, 0)], [(0, 2), (1, 0)]], ids=["input_dim 0", "width 0"])
+def test_a_network_with_a_zero_dimension_is_rejected_when_built(shapes):
+    """input_dim = 0 or a width of 0 is refused up front (it used to build, then fail when called:
+    ZeroDivisionError in the evaluation's blocking)."""
+    layers = [(np.zeros(s), np.zeros(s[0])) for s in shapes]
+    with pytest.raises(ValueError, match="no zero dimension"):
+        network_from_layers(layers, activation="relu")

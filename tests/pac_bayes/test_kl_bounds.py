@@ -34,6 +34,17 @@ def test_binary_kl_is_infinite_where_p_excludes_q():
     assert binary_kl(0.5, 1.0) == math.inf and binary_kl(0.0, 0.0) == 0.0
 
 
+@pytest.mark.parametrize("p", [0.6, 0.8, 0.99, 1.0])
+def test_binary_kl_from_a_sure_success_is_minus_log_p(p):
+    """q = 1: kl(1 ‖ p) = ln(1/p) (0 ln 0 = 0 drops the failure term), and kl(1 ‖ 1) = 0."""
+    got = binary_kl(1.0, p)
+    want = -math.log(p)
+    # one correctly rounded log on each side (numpy's and math's): within 2 ulp of ln(1/p)
+    assert abs(got - want) <= 2 * EPS * abs(want), (
+        f"binary_kl(1, {p})={got!r}, but should be -ln p = {want!r}"
+    )
+
+
 def test_kl_inverse_solves_kl_equals_c():
     for q in (0.0, 0.01, 0.3, 0.9):
         for c in (1e-4, 0.05, 0.5):
@@ -104,6 +115,17 @@ def test_pac_bayes_bound_without_a_union_bound_has_log_term_ln_two_root_n_over_d
     assert two_priors.log_term == base + math.log(2), (
         f"log_term={two_priors.log_term!r}, but should be ln(2 sqrt(n)/delta) + ln 2"
     )
+
+
+@pytest.mark.parametrize("kl", [0.0, 0.5])
+def test_pac_bayes_bound_accepts_a_posterior_equal_to_the_prior(kl):
+    """KL(Q ‖ P) ≥ 0 is the whole range: Q = P (KL = 0) gives kl⁻¹(R̂, ln(2√n/δ)/n)."""
+    b = pac_bayes_kl_bound(0.1, kl, 100, delta=0.05)
+    log_term = math.log(2.0 * math.sqrt(100) / 0.05)
+    # the same floating operations as the construction: exact
+    assert b.complexity == (kl + log_term) / 100, f"complexity={b.complexity!r} [KL={kl}]"
+    assert b.value == kl_inverse_upper(0.1, (kl + log_term) / 100)
+    assert b.empirical_risk < b.value < b.mcallester_value
 
 
 @pytest.mark.parametrize(
