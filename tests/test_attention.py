@@ -9,6 +9,7 @@ import pytest
 from bad_input_kit import frozen_dataclasses_test
 
 from constructions.attention import (
+    AttentionWeights,
     gd_attention_weights,
     gd_one_step_prediction,
     linear_self_attention,
@@ -43,6 +44,14 @@ def test_bad_weights_arguments_are_rejected(kwargs, match):
 def test_tokens_must_match_the_weights():
     with pytest.raises(ValueError, match="tokens"):
         linear_self_attention(np.zeros((2, 3)), gd_attention_weights(1, eta=1, n_context=1, exact=False))
+
+
+@pytest.mark.parametrize("key", [np.zeros((0, 0)), np.zeros((2, 3)), np.zeros((3, 2))])
+def test_an_attention_head_needs_non_empty_square_matrices(key):
+    """W_K must be a non-empty D×D map of tokens to keys; 0×0, 2×3 and 3×2 are rejected."""
+    other = np.eye(key.shape[0])
+    with pytest.raises(ValueError, match="non-empty square"):
+        AttentionWeights(key=key, query=other, value=other, projection=other)
 
 
 def test_softmax_layer_weights_each_query_by_the_softmax_of_its_own_scores():

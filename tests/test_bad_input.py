@@ -353,3 +353,12 @@ def test_check_real_bounds_are_inclusive_unless_strict():
         check_real("x", 1.0, max_value=1.0, strict_max=True)
     with pytest.raises(ValueError, match="allowed: x > 0.0"):
         check_real("x", 0.0, min_value=0.0, strict_min=True)
+
+
+@pytest.mark.parametrize("shape", [(0, 2), (3, 0)], ids=["no rows", "no columns"])
+def test_check_design_rejects_an_empty_design_naming_x(shape):
+    """An n × p design with n = 0 or p = 0 is rejected as X, even when y matches its n rows."""
+    from constructions.validation import check_design
+
+    with pytest.raises(ValueError, match=r"X has shape .*allowed: n >= 1 and p >= 1"):
+        check_design(np.zeros(shape), np.zeros(shape[0]))

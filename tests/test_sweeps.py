@@ -176,6 +176,8 @@ def test_cache_keys_separate_points_that_differ_inside_sequences():
 
 @pytest.mark.parametrize(("call", "match"), [
     (lambda: run_sweep(counted_square, []), "points"),
+    (lambda: run_sweep(counted_square, [{1: 1}]), r"points\[0\]"),  # a mapping, non-str key
+    (lambda: run_sweep(counted_square, [["x"]]), r"points\[0\]"),  # str names, not a mapping
     (lambda: run_sweep(counted_square, [{"x": 1}], replicates=2), "replicates"),
     (lambda: run_sweep(counted_square, [{"x": 1}], seed=-1), "seed"),
     (lambda: run_sweep(uniform_deviation_replicates, [{"n": 3, "rng": 0}], seed=0), "rng"),

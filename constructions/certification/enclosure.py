@@ -208,7 +208,7 @@ def certify_sup_error(network, target, box, *, eps=None, gap=None, rtol=1e-3, bu
     ------
     ValueError
         For an empty/inverted/non-finite box, a box of the wrong dimension, an
-        unsupported network or target, non-positive ``eps``/``gap``, or ``method="pieces"``
+        unsupported network or target, non-positive ``eps``/``gap``/``rtol``, or ``method="pieces"``
         where piece enumeration does not apply.
 
     Notes

@@ -84,7 +84,8 @@ def certify_derivative_bound(expr, symbols, box, *, order=1, cells_per_axis=None
     order : {1, 2}
         1: Σ_i |∂_i f| (ℓ∞ Lipschitz constant); 2: Σ_{i,k} |∂_i∂_k f| (Hessian bound).
     cells_per_axis : int, optional
-        Cells of the uniform partition per axis (default 1024, 64, 12 for d = 1, 2, 3; 8 above).
+        Cells of the uniform partition per axis, 1 <= cells_per_axis <= 10**6 (default 1024, 64,
+        12 for d = 1, 2, 3; 8 above).
 
     Returns
     -------

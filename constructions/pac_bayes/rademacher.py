@@ -166,7 +166,8 @@ def single_unit_rademacher_lower(
         K, independent draws of ε.
     rng : numpy.random.Generator, keyword-only
     n_restarts : int in [1, 1000], keyword-only
-        Random starts on the sphere per draw and sign (two more start at ±Σε_i x_i).
+        Random starts on the sphere per draw and sign (two more start at ±Σε_i x_i); default 8,
+        so 2·(8 + 2) = 20 ascents a draw.
     n_steps : int in [0, 100000], keyword-only
         Projected (sub)gradient steps per start.
 

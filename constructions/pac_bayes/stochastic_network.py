@@ -7,7 +7,8 @@ scikit-learn (8×8 digits, 1797 images, no download):
    split into n training and 1797 − n held-out images.  With ``random_labels=True`` every
    label is an independent fair coin, so R(h) = 1/2 for every classifier (the control).
 2. **Network.** f_θ(x) = vᵀ relu(Wx + b) + c, 64 → h → 1, W = 66h + 1 parameters; θ₀ is a
-   seeded He initialisation, drawn before the data are seen.
+   seeded He initialisation, drawn before the data are seen; it classifies by
+   h_θ(x) = 1[f_θ(x) > 0] (a tie f_θ(x) = 0 predicts 0).
 3. **Prior.** P_j = N(θ₀, λ_j I) for the J = 32 variances λ_j log-spaced in [10⁻⁴, 1]: a union
    bound over the grid adds ln J to the bound (each prior gets δ/J).
 4. **Posterior.** Q = N(μ, diag σ²).  μ starts from θ₀ after ``train_steps`` full-batch

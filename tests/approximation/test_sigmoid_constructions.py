@@ -216,6 +216,13 @@ def test_staircase_bad_inputs_raise(kwargs, match):
         staircase_network(_sin, **kwargs)
 
 
+@pytest.mark.parametrize("K", [0.0, -1.0])
+def test_staircase_error_bound_requires_a_positive_steepness_factor(K):
+    """The bound is documented for K > 0 only; K = 0 (a flat logistic, a = 0) is rejected."""
+    with pytest.raises(ValueError, match="K"):
+        staircase_error_bound(10, K, modulus=lambda t: t)
+
+
 def test_staircase_rejects_non_finite_target_values():
     with pytest.raises(ValueError, match="non-finite"):
         staircase_network_with(lambda x: np.where(x > 0.5, np.inf, x), J=4, steepness=1.0)

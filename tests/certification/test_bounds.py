@@ -59,3 +59,25 @@ def test_tanh_slope_beyond_the_saturation_threshold_is_the_documented_constant(t
         assert b <= 1e-34, (
             f"slope enclosure upper={b} at t={tk} in a {t.shape} layer, but should be the "
             f"saturated constant 1e-34 [activation_slope_interval('tanh'), |t| ≥ 40]")
+
+
+@pytest.mark.parametrize("lo, hi", [(1.0, 1.0), (-3.0, 2.0), (0.5, 2.5), (-7.25, -0.125)],
+                         ids=["point", "straddles-0", "positive", "negative"])
+def test_sigmoid_slope_enclosure_in_the_arb_recheck_contains_the_exact_slope(lo, hi):
+    """Inside rigorous_elementary() (the re-check), σ′([lo, hi]) ⊂ the slope enclosure, both ends."""
+    import mpmath
+
+    from constructions.certification import elementary
+    from constructions.certification.bounds import activation_slope_interval
+
+    with elementary.rigorous_elementary():
+        slo, shi = activation_slope_interval("sigmoid", np.array([[lo]]), np.array([[hi]]))
+    a, b = float(slo[0, 0]), float(shi[0, 0])
+    with mpmath.workdps(60):
+        # σ′(t) = 1/(4 cosh²(t/2)) is even and decreasing in |t|: its minimum on the interval is
+        # at the end farther from 0, its maximum at the nearer end (or ¼ at 0); no tolerance
+        for t in (lo, hi, 0.5 * lo + 0.5 * hi):
+            exact = 1 / (4 * mpmath.cosh(mpmath.mpf(t) / 2) ** 2)
+            assert mpmath.mpf(a) <= exact <= mpmath.mpf(b), (
+                f"slope enclosure [{a!r}, {b!r}] on [{lo}, {hi}], but should contain "
+                f"σ′({t}) = {exact} [activation_slope_interval('sigmoid'), arb backend]")

@@ -192,3 +192,20 @@ def test_affine_map_of_an_empty_input_is_its_bias(point):
     assert np.all(lo <= b) and np.all(b <= hi), f"[{lo}, {hi}], but should contain b={b}"
     assert np.all(hi - lo <= 40 * u * np.abs(b) + 2.0**-1069), (
         f"width {hi - lo}, but should be at most 2(20u|b| + 2^-1070) [affine_interval, n=0]")
+
+
+@pytest.mark.parametrize("lo, hi, expected", [
+    (2.0, 3.0, (2.0, 3.0)),          # positive: |·| is the identity
+    (-3.0, -2.0, (2.0, 3.0)),        # negative: the ends swap
+    (-1.0, 2.0, (0.0, 2.0)),         # straddles 0: the minimum |x| = 0 is attained inside
+    (-2.5, 0.0, (0.0, 2.5)),         # touches 0 at an end
+    (0.0, 0.0, (0.0, 0.0)),
+], ids=["positive", "negative", "straddles-0", "ends-at-0", "zero"])
+def test_absolute_value_of_an_interval_is_its_exact_range(lo, hi, expected):
+    """|[lo, hi]| = {|x| : lo ≤ x ≤ hi}, exactly (no rounding: |·|, min and max are exact)."""
+    lo_arr, hi_arr = np.array([lo, lo]), np.array([hi, hi])
+    result = intervals.interval_abs(lo_arr, hi_arr)
+    assert result is not None, "interval_abs returned None, but should return (lo, hi)"
+    alo, ahi = result
+    assert np.all(alo == expected[0]) and np.all(ahi == expected[1]), (
+        f"interval_abs([{lo}, {hi}]) = [{alo}, {ahi}], but should be {list(expected)} [interval_abs]")

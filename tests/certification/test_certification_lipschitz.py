@@ -110,3 +110,18 @@ def test_default_one_dimensional_partition_has_1024_cells_sampled_at_their_centr
     assert b.n_cells == 1024, f"n_cells={b.n_cells}, but the documented default for d = 1 is 1024"
     assert b.sampled == 2047 / 2048, f"sampled={b.sampled}, but should be f'(2047/2048) = 2047/2048"
     assert 1.0 <= b.upper
+
+
+def test_default_two_dimensional_partition_has_64_cells_per_axis():
+    """Default d = 2 partition: 64 × 64 cells; f = (x0² + x1²)/2 on [0, 1]² samples |x0| + |x1| at 127/128."""
+    # edges k/64 and midpoints (2k + 1)/128 are exact floats, ∂_i f(c) = c_i exactly
+    b = certify_derivative_bound((x0**2 + x1**2) / 2, (x0, x1), [(0.0, 1.0)] * 2)
+    assert b.n_cells == 64**2, f"n_cells={b.n_cells}, but the documented default for d = 2 is 64 x 64"
+    assert b.sampled == 127 / 64, f"sampled={b.sampled}, but should be 2 * 127/128 = 127/64"
+    assert 2.0 <= b.upper  # sup of |x0| + |x1| on [0, 1]² is 2, at (1, 1)
+
+
+def test_cells_per_axis_beyond_one_million_is_refused():
+    """cells_per_axis is limited to 10**6 (the error states the range): 10**6 + 1 raises ValueError."""
+    with pytest.raises(ValueError, match="cells_per_axis"):
+        certify_derivative_bound(x, (x,), [(0.0, 1.0)], cells_per_axis=10**6 + 1)

@@ -85,3 +85,29 @@ def test_a_one_dimensional_box_may_be_given_as_one_pair():
         f"box=(-2, 2) gave [{pair.lower}, {pair.upper}], but [(-2, 2)] gave "
         f"[{pairs.lower}, {pairs.upper}]")
     assert pair.lower <= 1.0 <= pair.upper  # sup |relu_hat − 0| = 1 at x = 0
+
+
+def test_relative_tolerance_search_stops_only_once_upper_minus_lower_is_within_rtol_of_upper():
+    """Without eps or gap, a converged search has upper − lower ≤ rtol·upper (default rtol = 1e-3)."""
+    # f_θ ≡ 0 (zero weights), f = (x − x²)/4 on [0, 1]: sup 1/16 at x = 1/2.  A curved target, so
+    # the mean-value bounds tighten box by box, and a sup below 1 separates the documented
+    # rule rtol·upper from a looser one such as rtol/upper
+    zero = network_from_layers([(np.zeros((1, 1)), np.zeros(1)), (np.zeros((1, 1)), np.zeros(1))],
+                               activation="relu")
+    rtol = 1e-3
+    enc = certify_sup_error(zero, (X0 - X0**2) / 4, [(0.0, 1.0)], method="branch-and-bound",
+                            recheck=False)
+    assert enc.converged, f"not converged in {enc.n_boxes} boxes [(x - x^2)/4, rtol={rtol}]"
+    assert enc.lower <= 1 / 16 <= enc.upper, f"[{enc.lower}, {enc.upper}] should contain 1/16"
+    # the same float expression the documented stopping rule evaluates: no tolerance needed
+    assert enc.upper - enc.lower <= rtol * enc.upper, (
+        f"upper - lower={enc.upper - enc.lower}, but should be <= rtol*upper={rtol * enc.upper}")
+
+
+@pytest.mark.parametrize("rtol", [0.0, -1e-3])
+def test_relative_tolerance_must_be_positive(rtol):
+    """rtol ≤ 0 is refused (a zero tolerance could only stop at upper = lower): ValueError naming rtol."""
+    with pytest.raises(ValueError, match="rtol"):
+        # budget=64: should rtol = 0 be accepted, the search must not run for long before failing
+        certify_sup_error(relu_hat(), 0 * X0, [(-2.0, 2.0)], rtol=rtol, budget=64,
+                          method="branch-and-bound", recheck=False)

@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from constructions.certification import elementary
-from constructions.certification.expressions import compile_interval_expression
+from constructions.certification.expressions import compile_interval_expression, enclose_number
 
 mpmath.mp.dps = 60
 X = sp.Symbol("x")
@@ -77,3 +77,17 @@ def test_square_root_powers_need_no_libm(exponent, a, width):
         value = mpmath.mpf(x) ** mpmath.mpf(float(exponent))
         assert mpmath.mpf(fast[0]) <= value <= mpmath.mpf(fast[1]), (
             f"x**({exponent}) at x={x!r} is {value}, but should be in {fast}")
+
+
+# Powers of two up to 40 significant decimal digits (5^57 and 2^132 have 40 digits); enclose_number
+# decides representability from a 40-digit decimal string, so longer floats get a (sound) 1-ulp box.
+DYADIC_CONSTANTS = [2.0**-k for k in range(58)] + [2.0**k for k in range(133)] + [-0.375, 3.0 * 2.0**-55]
+
+
+def test_representable_float_constants_are_enclosed_exactly():
+    """A sympy Float holding a float64 (here short dyadic constants) is enclosed as a point."""
+    for c in DYADIC_CONSTANTS:
+        got = enclose_number(sp.Float(c))
+        assert got == (c, c), f"Float({c!r}) enclosure={got}, but should be the point ({c!r}, {c!r})"
+        compiled = enclose(sp.Float(c), 0.0, 1.0)
+        assert compiled == (c, c), f"compiled constant Float({c!r}) enclosure={compiled}, should be exact"

@@ -6,6 +6,7 @@ lower ≤ sup_K |f − f_θ| ≤ upper decides "sup ≤ ε" only when upper ≤ 
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from constructions.certification.result import Enclosure
@@ -47,3 +48,15 @@ def test_an_enclosure_without_a_recheck_records_no_recheck():
     enc = Enclosure(0.1, 0.2, (0.5,), 1, "branch-and-bound")
     assert (enc.recheck_method, enc.recheck_seconds, enc.recheck_upper, enc.recheck_lower) == (
         "none", 0.0, None, None), f"recheck_seconds={enc.recheck_seconds}, but should be 0.0"
+
+
+def test_two_certificates_with_the_same_bounds_are_equal_whatever_boxes_they_keep():
+    """The kept final boxes are for re-checking only: equality compares the certificate, not them."""
+    lo, hi = np.array([[0.0], [0.5]]), np.array([[0.5], [1.0]])
+    kept = dataclasses.replace(rechecked(0.1, 0.2), boxes=(lo, hi, np.array([0.15, 0.2])))
+    other = dataclasses.replace(rechecked(0.1, 0.2), boxes=(lo.copy(), hi.copy(),
+                                                             np.array([0.2, 0.15])))
+    assert kept == rechecked(0.1, 0.2) and kept == other, (
+        "Enclosures with equal bounds compare unequal because of their boxes "
+        "[Enclosure.boxes: compare=False]")
+    assert kept != rechecked(0.1, 0.3)

@@ -270,3 +270,27 @@ def test_without_python_flint_the_recheck_confirms_neither_end(exp_certificate, 
     assert not rechecked.upper_rigorous and not rechecked.lower_rigorous, rechecked
     assert "not installed" in rechecked.recheck_note
     assert rechecked.status(0.5 * exp_certificate.lower) == "undecided"
+
+
+@pytest.mark.parametrize("expr, x, exact", [
+    (sp.sign(X - sp.Rational(1, 2)), 0.75, 1.0), (sp.sign(X - sp.Rational(1, 2)), 0.25, -1.0),
+    (sp.sign(X), 0.0, 0.0), (sp.Max(X, 1 - X), 0.25, 0.75), (sp.Min(X, 1 - X), 0.25, 0.25),
+    (sp.Max(X, 1 - X), 0.75, 0.75), (sp.Min(X, 1 - X), 0.75, 0.25),
+], ids=["sign +", "sign -", "sign 0", "max left", "min left", "max right", "min right"])
+def test_sign_min_and_max_at_the_witness_are_their_exact_values(expr, x, exact):
+    """arb_error_at evaluates sign, Min and Max nodes: sign(x − ½), max/min(x, 1 − x) at dyadic x."""
+    ball = arb_error_at(zero_network(), as_target(expr, 1), x)
+    # every operand is a dyadic float, so the exact value is a float and arb holds it exactly
+    assert ball is not None, f"arb_error_at({expr}, x={x!r}) is None, but {expr} has an arb evaluation"
+    assert ball.contains(arb(exact)), f"arb_error_at({expr}, x={x!r}) = {ball}, but should be {exact}"
+
+
+@pytest.mark.parametrize("x, exact", [(1.0, 1.75), (2.5, 0.625), (3.0, 1.25)])
+def test_a_chebyshev_series_at_the_witness_maps_its_domain_onto_minus_one_one(x, exact):
+    """On domain (1, 3), t = (2x − 4)/2: the ends give Σ c_k (−1)^k and Σ c_k, x = 2.5 gives t = ½."""
+    c = [0.5, 0.25, 1.0, -0.5]        # f = ½ + ¼ T_1 + T_2 − ½ T_3
+    target = ChebyshevSeriesTarget(c, domain=(1.0, 3.0))
+    # T_1(½) = ½, T_2(½) = −½, T_3(½) = −1: f(2.5) = ½ + ⅛ − ½ + ½ = 5/8; all values dyadic, exact
+    assert target(np.array([x])).tolist() == [exact]          # numpy's chebval agrees
+    ball = arb_error_at(zero_network(), target, x)
+    assert ball.contains(arb(exact)), f"Chebyshev series at x={x!r}: {ball}, but should be {exact}"

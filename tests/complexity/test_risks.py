@@ -123,6 +123,26 @@ def test_expected_min_empirical_risk_at_most_min_population_risk_and_erm_gap_non
     assert gap >= 0
 
 
+
+class _SampleReached(Exception):
+    """Raised by a statistic to stop an enumeration once it has been handed a sample."""
+
+
+def test_expectation_over_samples_accepts_up_to_a_million_multisets_and_refuses_more():
+    """C(n + k − 1, k − 1) ≤ 10**6 multisets are enumerated; one more raises (k = 3 points)."""
+    problem = FiniteLearningProblem(points=[(0, 0), (1, 1), (2, 0)],
+                                    probabilities=["1/3", "1/3", "1/3"], predictions=[[0, 1, 0]])
+
+    def stop(sample):  # enumerating ~10**6 exact terms takes minutes: stop at the first one
+        raise _SampleReached(len(sample))
+
+    # C(1414, 2) = 998 991 ≤ 10**6: inside the range, so the statistic is evaluated
+    with pytest.raises(_SampleReached, match="1412"):
+        problem.expectation_over_samples(1412, stop)
+    # C(1415, 2) = 1 000 405 > 10**6: refused before any statistic is evaluated
+    with pytest.raises(ValueError, match="1000405 multisets"):
+        problem.expectation_over_samples(1413, stop)
+
 def test_erm_is_optimistically_biased_on_a_two_point_problem():
     # two predictors each fitting one point: E[R_n(θ̂)] < R(θ̂) strictly.
     problem = FiniteLearningProblem(points=[(0, 0), (1, 1)], probabilities=["1/2", "1/2"],
@@ -233,6 +253,16 @@ def test_threshold_methods_reject_bad_samples():
     with pytest.raises(ValueError, match="shape"):
         problem.erm([0.5, 0.2], [1])
 
+
+
+def test_threshold_sample_support_is_exactly_the_closed_unit_interval():
+    """x ~ U[0, 1]: both ends are accepted, any point just outside [0, 1] is refused."""
+    problem = NoisyThresholdProblem(t_star=0.5, eta=0.1)
+    # x = 0 < t is predicted 0 (correct), x = 1 ≥ t predicted 1 (correct): R_n(0.5) = 0
+    assert problem.empirical_risk(0.5, [0.0, 1.0], [0, 1]).tolist() == 0.0
+    for bad in (-0.5, np.nextafter(0.0, -1.0), np.nextafter(1.0, 2.0)):
+        with pytest.raises(ValueError, match="outside"):
+            problem.empirical_risk(0.5, [bad], [1])
 
 # -- OLS -------------------------------------------------------------------
 def test_ols_expectations_are_exact_fractions():

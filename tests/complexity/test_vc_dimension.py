@@ -66,6 +66,19 @@ def test_bhlm_bound_for_one_hidden_unit_by_hand():
     assert_allclose(bound.value, 2 + 1.5 * 4 * factor, rtol=16 * EPS, atol=0)
 
 
+
+def test_bhlm_bound_for_a_single_weight_perceptron_by_hand():
+    """sign(wx): one output unit with one parameter (no bias), L = 1, W = 1, L̄ = 1, R = 1."""
+    arch = LayeredArchitecture(units=(1,), params=(1,))
+    bound = bhlm_vc_upper_bound(arch)
+    assert (bound.depth, bound.n_params, bound.mean_depth, bound.r) == (1, 1, Fraction(1), 1)
+    factor = math.log2(4 * math.e * math.log2(2 * math.e))
+    # a handful of roundings in log2/multiplications: rtol 16 eps.
+    assert_allclose(bound.value, 1 + factor, rtol=16 * EPS, atol=0)
+    assert bound.value >= 1  # VCdim{sign(wx)} = 1 (shatters {1}, never both signs of {1, 2})
+    with pytest.raises(ValueError, match="params"):
+        LayeredArchitecture(units=(1,), params=(0,))
+
 @pytest.mark.parametrize("n_hidden", [1, 2])
 def test_bhlm_bound_is_at_least_brute_force_vc_dimension(n_hidden):
     found = largest_shattered_size(n_hidden, max_points=n_hidden + 2).size

@@ -158,6 +158,16 @@ def test_inverse_gram_traces_reject_a_rank_deficient_design():
         inverse_gram_traces(np.zeros((1, 3, 2)))
 
 
+@pytest.mark.parametrize("Z", [
+    np.array([[[0.7, 0.1]]]),  # n = 1 < p = 2; rounding leaves its Gram matrix a positive pivot
+    np.random.default_rng(0).standard_normal((3, 2, 3)),
+], ids=["one_point_in_the_plane", "two_points_in_3d"])
+def test_inverse_gram_traces_refuse_fewer_observations_than_dimensions(Z):
+    """n < p: ZᵀZ has rank n < p, so tr((ZᵀZ)⁻¹) does not exist and the shape is refused."""
+    with pytest.raises(ValueError, match="n >= p"):
+        inverse_gram_traces(Z)
+
+
 def test_isotropic_gaussian_expected_risk_reproduces_the_more_data_hurts_numbers():
     got = {n: isotropic_gaussian_expected_risk(n, 100, r2=1.0, sigma2=1.0).risk
            for n in (50, 80, 90, 95, 150, 300)}

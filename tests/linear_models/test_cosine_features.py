@@ -22,6 +22,17 @@ def test_features_are_weighted_cosines_without_a_constant_column():
                                rtol=0, atol=4 * EPS)
 
 
+def test_inv_weighting_is_one_over_m_and_the_square_of_inv_sqrt():
+    """w_m = 1/m for "inv": at x = 0 the row is (1, 1/2, 1/3, 1/4), the inv_sqrt row squared."""
+    F = cosine_features([0.0], n_features=4, weighting="inv")
+    # cos(0) = 1 exactly and 1/m is one correctly rounded division: exact equality
+    assert F[0].tolist() == [1.0, 1 / 2, 1 / 3, 1 / 4]
+    G = cosine_features([0.0], n_features=4, weighting="inv_sqrt")
+    # (m^{-1/2})² vs 1/m: pow within 1 ulp (doubled by squaring), the square and 1/m within
+    # half an ulp each: at most 3 eps relative
+    np.testing.assert_allclose(F, G**2, rtol=3 * EPS, atol=0)
+
+
 def test_parseval_error_equals_the_fine_grid_mse():
     x, y = cosine_regression_data(rng=np.random.default_rng(0))
     fit = fit_cosine_features(x, y, n_features=200, weighting="inv_sqrt")

@@ -18,6 +18,25 @@ from constructions.linear_models.effective_ranks import (
 EPS = np.finfo(float).eps
 
 
+@pytest.mark.parametrize(("n", "k_star"), [(1, 0), (2, 1), (5, 4), (10, 9)])
+def test_power_log_critical_index_of_inverse_squares_is_the_first_k_with_r_k_at_least_n(n, k_star):
+    """λ_k = k⁻²: k* = min{k : r_k ≥ n} with r_k = (k+1)²ψ₁(k+1), found in bounded time."""
+    # mutation run: `hi - lo > 1` -> `>= 1` and `(lo + hi) // 2` -> `// 1` made the bisection
+    # of PowerLogSpectrum.critical_index loop forever; it runs first, under a time limit.
+    import mpmath
+    from bad_input_kit import call_with_time_limit
+
+    def r_exact(k):  # Σ_{i>k} i⁻² / (k+1)⁻² = (k+1)² ψ₁(k+1), exact to mpmath precision
+        return (k + 1) ** 2 * mpmath.psi(1, k + 1)
+
+    # a linear scan, independent of the bisection; r_k − (k + 1.5) ∈ (0, 0.15] keeps every r_k
+    # ≥ 0.35 from an integer n, far beyond the interval's bracket (≲ 2(k+1)²/2²⁸), so k_lo = k_hi
+    assert next(k for k in range(100) if r_exact(k) >= n) == k_star
+    s = PowerLogSpectrum(alpha=2.0, beta=0.0)
+    got = call_with_time_limit(s.critical_index, {"n": n})
+    assert got == (k_star, k_star), f"critical_index(n={n}) = {got}, but k* = {k_star}"
+
+
 @settings(deadline=None, max_examples=100)
 @given(seed=st.integers(0, 2**32 - 1), p=st.integers(1, 200), spread=st.floats(0.0, 12.0))
 def test_effective_ranks_satisfy_one_le_r_le_big_r_le_r_squared(seed, p, spread):

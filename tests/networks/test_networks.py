@@ -210,3 +210,26 @@ def test_a_network_with_a_zero_dimension_is_rejected_when_built(shapes):
     layers = [(np.zeros(s), np.zeros(s[0])) for s in shapes]
     with pytest.raises(ValueError, match="no zero dimension"):
         network_from_layers(layers, activation="relu")
+
+
+def test_wide_network_evaluation_keeps_its_three_buffers_within_the_documented_64_mib():
+    """A block's activations (units × block float64) stay ≤ 64 MiB per buffer, three buffers, for a
+    width-2048 layer on 8192 points (the block is 4096 points, not all 8192)."""
+    import tracemalloc
+
+    width, n = 2048, 8192
+    net = network_from_layers([(np.ones((width, 1)), np.zeros(width)),
+                               (np.ones((1, width)) / width, np.zeros(1))], activation="relu")
+    x = np.linspace(-1.0, 1.0, n)
+    tracemalloc.start()
+    try:
+        out = net(x)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # the output sums 2048 equal terms relu(x)·2^-11 (each exact): round-off ≤ width·eps·|x| ≤ width·eps
+    np.testing.assert_allclose(out, np.maximum(x, 0.0), rtol=0, atol=4 * width * EPS)
+    # three 64 MiB buffers (192 MiB measured with numpy 2.4), plus a fourth's worth of slack for
+    # temporaries another numpy may add: blocks of all 8192 points would need 3 × 128 = 384 MiB
+    bound = 4 * 64 * 2**20
+    assert peak <= bound, f"peak={peak / 2**20:.1f} MiB, but should be <= {bound / 2**20:.0f} MiB"

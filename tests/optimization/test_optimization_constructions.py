@@ -359,3 +359,21 @@ def test_hidden_plus_output_layer_arccos_kernel_is_the_worked_value():
     H = analytic_ntk(np.array([[2.0, 0.0], [0.0, 1.0]]), layers="both")
     # a handful of correctly rounded operations (arccos, π − θ, products, quotient): 8 eps relative
     assert_allclose(H, [[4.0, 1.0 / np.pi], [1.0 / np.pi, 1.0]], rtol=8 * EPS, atol=0)
+
+
+def test_squared_loss_runs_record_half_the_squared_residual_of_their_own_weights():
+    """losses[k] = ½‖Xw_k − y‖² at every checkpoint; at t = 0 (w = 0) exactly ½‖y‖² = 1."""
+    X, y = np.array([[2.0, 0.0], [0.0, 1.0]]), np.array([1.0, 1.0])
+    run = squared_loss_gd(X, y, eta=0.2, checkpoints=[0, 1, 5, 50])
+    assert run.losses[0] == 1.0, f"losses[0]={run.losses[0]!r}, but should be ½‖y‖² = 1"
+    expected = [0.5 * sum((X[i] @ w - y[i]) ** 2 for i in range(2)) for w in run.weights]
+    # two residuals, each from ≤ 2 rounded operations, squared and summed: ≤ 8 eps relative
+    assert_allclose(run.losses, expected, rtol=8 * EPS, atol=0)
+
+
+def test_empirical_ntk_weights_each_active_unit_by_its_squared_output_weight():
+    """H = (XXᵀ) ∘ (S diag(a²) Sᵀ)/m: x = 1, 2, w = (1, −1), a = (3, 5); only unit 1 is active,
+    so H = xxᵀ · 3²/2 (all dyadic, exact)."""
+    X = np.array([[1.0], [2.0]])
+    H = empirical_ntk(X, np.array([[1.0], [-1.0]]), np.array([3.0, 5.0]))
+    assert H.tolist() == [[4.5, 9.0], [9.0, 18.0]], f"empirical_ntk={H.tolist()}, but should be 4.5·xxᵀ"

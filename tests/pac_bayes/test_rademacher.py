@@ -180,3 +180,17 @@ def test_single_unit_estimate_accepts_1000_restarts_and_rejects_1001():
         single_unit_rademacher_lower(
             np.eye(2), n_restarts=1001, rng=np.random.default_rng(0), **args
         )
+
+
+def test_single_unit_estimate_defaults_to_the_claims_twenty_ascents_per_draw():
+    """The claim's default search is 20 ascents per draw: n_restarts=8 random starts plus ±Σε_i x_i, each for ±h."""
+    # theorems/pac_bayes/norms.py runs the defaults and documents "the best of 20 projected-gradient
+    # ascents": 2·(8 + 2) = 20, so the default must be n_restarts=8 (same seed: bitwise equal runs)
+    x = np.random.default_rng(0).standard_normal((10, 3))
+    args = {"weight_norm": 1.0, "output_norm": 1.0, "n_sign_draws": 20}
+    default = single_unit_rademacher_lower(x, rng=np.random.default_rng(1), **args)
+    eight = single_unit_rademacher_lower(x, n_restarts=8, rng=np.random.default_rng(1), **args)
+    assert np.array_equal(default.values, eight.values), (
+        f"default values={default.values[:3].tolist()}..., but should equal n_restarts=8's "
+        f"{eight.values[:3].tolist()}... [20 ascents per draw, as the claim documents]"
+    )

@@ -173,3 +173,28 @@ def test_default_experiment_at_seed_zero_gives_the_documented_bound_0_38():
     assert abs(out.value - 0.38) <= 0.005, (
         f"bound={out.value!r}, but should round to the documented 0.38 [digits_pac_bayes(), seed 0]"
     )
+
+
+def test_default_training_set_is_the_claims_1500_images_with_297_held_out():
+    """digits_pac_bayes trains by default on n = 1500 images, the other 297 of 1797 held out (C41)."""
+    # theorems/pac_bayes/digits.py runs the defaults: "trained on 1500 digits", "297 held-out images";
+    # no steps and one draw so that only the default split is exercised
+    out = digits_pac_bayes(hidden=1, mc_samples=1, train_steps=0, bound_steps=0)
+    assert (out.n_train, out.n_test) == (1500, 297), (
+        f"(n_train, n_test)={(out.n_train, out.n_test)}, but should be (1500, 297) [defaults]"
+    )
+
+
+def test_a_network_with_output_exactly_zero_predicts_label_zero():
+    """h(x) = 1[f_θ(x) > 0]: the zero network (f ≡ 0) predicts 0, so errs exactly on the y = 1 points."""
+    # the tie f = 0 occurs in a documented run: train_steps = bound_steps = 0 leaves μ = θ₀, whose
+    # b and c are 0, so f(x) = 0 wherever every hidden unit is off
+    from constructions.pac_bayes.stochastic_network import _Net
+
+    net = _Net(2)
+    x = np.random.default_rng(0).uniform(0.0, 1.0, (4, net.d))
+    y = np.array([0.0, 1.0, 1.0, 0.0])
+    errors = net.errors(np.zeros((1, net.size)), x, y)
+    assert (errors[0] == (y == 1)).all(), (
+        f"errors={errors[0].tolist()}, but should be {(y == 1).tolist()} [θ = 0, f ≡ 0]"
+    )
