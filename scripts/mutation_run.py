@@ -456,7 +456,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         "tests/engine/test_claim_engine.py::test_each_recorded_comparison_counts_as_one_check (a held exact equality adds one to n_checks, the report's 'N checks')",
     ),
-    'evidence.py:285:29:int+1': (
+    'evidence.py:287:29:int+1': (
         'blind spot',
         'tests/engine/test_claim_engine.py::test_each_recorded_comparison_counts_as_one_check (a refuting certified enclosure adds one check, not two)',
     ),
@@ -760,11 +760,11 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/test_bad_input.py::test_check_real_bounds_are_inclusive_unless_strict (value == max_value is admitted unless strict_max)',
     ),
-    'evidence.py:194:57:drop-Not': (
+    'evidence.py:196:57:drop-Not': (
         'blind spot',
         'tests/engine/test_claim_engine.py::test_close_reports_the_worst_offender_where_it_fails (a finite violation is reported at its worst entry f=2.5, x=0.5, not at entry 0)',
     ),
-    'evidence.py:377:71:int-1': (
+    'evidence.py:379:71:int-1': (
         'blind spot',
         'tests/engine/test_claim_engine.py::test_a_scalar_comparison_passes_its_at_values_through_unchanged (a 0-d `at` value of a scalar comparison is kept as given, not unpacked by .item())',
     ),
@@ -1060,7 +1060,7 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/pac_bayes/test_stochastic_network.py::test_default_experiment_at_seed_zero_gives_the_documented_bound_0_38 (the claim run with all defaults, seed 0, gives the documented bound 0.38 to 2 decimals; the quadrupled peak Adam rate gives 0.347)',
     ),
-    'evidence.py:276:61:False->True': (
+    'evidence.py:278:61:False->True': (
         'blind spot',
         'tests/engine/test_claim_engine.py::test_an_enclosure_never_rechecked_certifies_nothing (a duck-typed enclosure with only lower/upper/witness, never re-checked, is undecided with "re-check failed", not a certificate; the mutant recorded it as a proof)',
     ),
@@ -1260,9 +1260,9 @@ TRIAGE: dict[str, tuple[str, str]] = {
         'blind spot',
         'tests/test_bad_input.py::test_check_design_rejects_an_empty_design_naming_x (a design of shape (0, 2) or (3, 0) is rejected as X even when y matches its rows)',
     ),
-    'evidence.py:190:53:int-1': (
+    'evidence.py:192:53:int-1': (
         'equivalent',
-        'the fallback index is used only when ratio.size == 0, and then err.flat[i] raises IndexError for index 0 and -1 alike, so nothing observable changes (an empty comparison crashes either way: a follow-up)',
+        'the fallback index is used only when ratio.size == 0, which close() now refuses first (a ValueError: an empty comparison would check nothing); before that, err.flat[i] raised IndexError for index 0 and -1 alike',
     ),
 }
 

@@ -312,3 +312,15 @@ def test_a_scalar_comparison_passes_its_at_values_through_unchanged():
     ev = Evidence("demo")
     ev.bound(0.5, 1.0, name="e", rhs_name="b", at={"x": x})
     assert ev.worst.at["x"] is x, f"worst.at={ev.worst.at!r}, but should hold the given 0-d array x"
+
+
+@pytest.mark.parametrize("method", ["close", "bound"])
+def test_an_empty_comparison_is_refused_because_it_would_check_nothing(method):
+    """close() and bound() on empty arrays raise a ValueError naming the quantity (a comparison
+    of nothing asserts nothing; close() used to crash with an IndexError)."""
+    ev = Evidence("demo")
+    kwargs = ({"rtol": 1e-12, "why": "exact"} if method == "close"
+              else {"rhs_name": "bound"})
+    with pytest.raises(ValueError, match="nothing would be checked"):
+        getattr(ev, method)([], [], name="gap", **kwargs)
+    assert ev.n_checks == 0

@@ -183,6 +183,8 @@ class Evidence:
         if not why:
             raise ValueError("close(): why must justify the tolerance")
         lhs_a, rhs_a = np.broadcast_arrays(np.asarray(lhs, dtype=float), np.asarray(rhs, dtype=float))
+        if lhs_a.size == 0:
+            raise ValueError(f"close(): {name} is empty; nothing would be checked")
         allowed = atol + rtol * np.abs(rhs_a)
         err = np.abs(lhs_a - rhs_a)
         with np.errstate(divide="ignore", invalid="ignore"):
