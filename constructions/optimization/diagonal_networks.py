@@ -267,7 +267,10 @@ def diagonal_network_flow(
     -----
     u̇ = −2u∘r, v̇ = 2v∘r with r = Xᵀ(X(u∘u − v∘v) − y): the flow of the paper, in its own
     coordinates (the conservation u∘v = α² is not imposed, only observed).  The absolute
-    tolerance is rtol·α·1e-3 per coordinate.
+    tolerance is rtol·α·1e-3 per coordinate.  The integrator resolves ‖Xw − y‖ only down to
+    about rtol·α²·‖X‖, so for large α (≳ 10 with the defaults) ask for rtol ≲ residual_tol/α²:
+    else the stopping time ``t_final`` can overshoot the exact flow's by a small factor (w itself
+    stays right to about 4·rtol·α²).
 
     References
     ----------
