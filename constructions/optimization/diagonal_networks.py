@@ -166,10 +166,10 @@ def q_alpha_interpolator(
     minimiser gives the interpolator satisfying the KKT conditions arcsinh(w/(2α²)) = Xᵀμ of
     the strictly convex Q_α.  Damped Newton from μ = 0, each trial step capped to move no
     (Xᵀμ)_i by more than 16 (for small α the full first step ≈ 1/(2α²) overflows cosh); a
-    step is accepted when it decreases F (Armijo) or the residual ‖∇F‖ (the Newton direction d solves ∇²F d = ∇F, so
-    d/ds ½‖∇F(μ − s d)‖² = −‖∇F‖² at s = 0).  Near μ* with small α the decrease of F,
-    ≈ ½‖∇F‖²_{(∇²F)⁻¹}, falls below F's round-off |yᵀμ|·eps long before ‖∇F‖ reaches ``tol``;
-    the residual test still sees it.
+    step is accepted when it decreases F (Armijo) or the residual ‖∇F‖ (the Newton direction
+    d solves ∇²F d = ∇F, so d/ds ½‖∇F(μ − s d)‖² = −‖∇F‖² at s = 0).  Near μ* with small α
+    the decrease of F, ≈ ½‖∇F‖²_{(∇²F)⁻¹}, falls below F's round-off |yᵀμ|·eps long before
+    ‖∇F‖ reaches ``tol``; the residual test still sees it.
 
     References
     ----------
@@ -211,9 +211,7 @@ def q_alpha_interpolator(
             return w
         H = (X * (a2 * np.cosh(z))) @ X.T
         step = np.linalg.lstsq(H, g, rcond=None)[0]  # H may be singular to working precision
-        # a trial step moves each z_i by at most _Z_STEP, so cosh grows at most e^_Z_STEP-fold:
-        # from μ = 0 with α ≪ 1 the full step (≈ 1/(2α²)) would overflow at every s ≥ 1e-12
-        s = min(1.0, _Z_STEP / max(float(np.max(np.abs(X.T @ step))), _Z_STEP))
+        s = _Z_STEP / max(float(np.max(np.abs(X.T @ step))), _Z_STEP)  # <= 1; see _Z_STEP
         with np.errstate(over="ignore"):  # gᵀH⁻¹g ≈ ‖y‖²/(2α²) may overflow: the residual decides
             slope = float(g @ step)
         f0, s_floor = objective(mu), 1e-12 * s
